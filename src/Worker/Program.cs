@@ -1,0 +1,3 @@
+using MailTicketing.Worker.Cli;
+
+return await CommandLine.RunAsync(args);
