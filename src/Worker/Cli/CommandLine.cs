@@ -5,9 +5,12 @@ namespace MailTicketing.Worker.Cli;
 /// <summary>The worker's command line: every verb ops use is registered here.</summary>
 internal static class CommandLine
 {
-    public static async Task<int> RunAsync(string[] args)
+    public static Task<int> RunAsync(string[] args) => Build().Parse(args).InvokeAsync();
+
+    internal static RootCommand Build()
     {
         var root = new RootCommand("MailTicketing: turns support mail into tickets.");
-        return await root.Parse(args).InvokeAsync();
+        root.Subcommands.Add(InspectCommand.Create());
+        return root;
     }
 }
