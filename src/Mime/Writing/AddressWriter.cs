@@ -5,8 +5,6 @@ namespace MailTicketing.Mime.Writing;
 /// <summary>Writes mailboxes and mailbox lists (RFC 5322 §3.4) with strict addr-spec checks.</summary>
 internal static class AddressWriter
 {
-    private static readonly IdnMapping Idn = new() { UseStd3AsciiRules = true, AllowUnassigned = false };
-
     public static void AppendMailboxes(HeaderFolder header, IReadOnlyList<MailboxAddress> mailboxes)
     {
         for (var i = 0; i < mailboxes.Count; i++)
@@ -14,13 +12,13 @@ internal static class AddressWriter
             var mailbox = mailboxes[i] ?? throw new ArgumentException("A mailbox list contains null.");
             var addrSpec = FormatAddrSpec(mailbox.Address);
             var separator = i < mailboxes.Count - 1 ? "," : string.Empty;
-            if (mailbox.Name is null)
+            if (HeaderText.NormalizeDisplayName(mailbox.Name) is not { } name)
             {
                 header.AppendToken(addrSpec + separator);
             }
             else
             {
-                HeaderText.AppendPhrase(header, mailbox.Name);
+                HeaderText.AppendPhrase(header, name);
                 header.AppendToken("<" + addrSpec + ">" + separator);
             }
         }
@@ -65,7 +63,8 @@ internal static class AddressWriter
         string ascii;
         try
         {
-            ascii = Idn.GetAscii(domain);
+            // A fresh mapping per call: IdnMapping has mutable settings and no thread-safety promise.
+            ascii = new IdnMapping { UseStd3AsciiRules = true, AllowUnassigned = false }.GetAscii(domain);
         }
         catch (ArgumentException e)
         {

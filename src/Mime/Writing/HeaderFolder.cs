@@ -32,15 +32,31 @@ internal sealed class HeaderFolder
     }
 
     /// <summary>
-    /// Appends text as a run of encoded words, sized so that each fills the room left on its line.
-    /// Whitespace between adjacent encoded words is ignored by decoders (RFC 2047 §6.2), so the
-    /// single spaces put between them here do not change the decoded text.
+    /// Appends text as a run of encoded words. Whitespace between adjacent encoded words is
+    /// ignored by decoders (RFC 2047 §6.2), so the single spaces put between them here do not
+    /// change the decoded text.
     /// </summary>
-    public void AppendEncodedWords(string text, string whitespace = " ")
+    /// <param name="text">The text to encode.</param>
+    /// <param name="whitespace">The whitespace before the first word.</param>
+    /// <param name="fillLines">
+    /// True: each word fills the room left on its line (unstructured text). False: words are as
+    /// long as allowed and fold as a whole, giving the fewest words. Display names use that,
+    /// because some parsers (Python's email before gh-128110) wrongly keep the space between
+    /// adjacent encoded words in a phrase, and a short name should stay one word.
+    /// </param>
+    public void AppendEncodedWords(string text, string whitespace = " ", bool fillLines = true)
     {
         var index = 0;
         while (index < text.Length)
         {
+            if (!fillLines)
+            {
+                var word = EncodedWord.Take(text, ref index, EncodedWord.MaxBytesFor(EncodedWord.MaxLength));
+                AppendToken(word, whitespace);
+                whitespace = " ";
+                continue;
+            }
+
             var minimum = EncodedWord.LengthFor(EncodedWord.NextRuneLength(text, index));
             var room = PreferredLength - _line.Length - whitespace.Length;
             if (room < minimum && _lineHasValue && whitespace.Length > 0)

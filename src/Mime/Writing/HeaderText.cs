@@ -59,10 +59,9 @@ internal static class HeaderText
     /// </summary>
     public static void AppendPhrase(HeaderFolder header, string name)
     {
-        name = MimeSyntax.FlattenLineBreaks(name);
         if (!MimeSyntax.IsPrintableAsciiOrSpace(name) || name.Contains("=?", StringComparison.Ordinal))
         {
-            header.AppendEncodedWords(name);
+            header.AppendEncodedWords(name, fillLines: false);
             return;
         }
 
@@ -85,8 +84,40 @@ internal static class HeaderText
         else
         {
             // Folding inside a quoted-string is legal but poorly supported; encoded words fold cleanly.
-            header.AppendEncodedWords(name);
+            header.AppendEncodedWords(name, fillLines: false);
         }
+    }
+
+    /// <summary>
+    /// Display names are written with single spaces and no leading or trailing whitespace: in a
+    /// phrase, runs of whitespace mean one space (RFC 5322 §3.2.2) and readers collapse them anyway.
+    /// Line breaks and tabs count as whitespace. Returns null when nothing is left.
+    /// </summary>
+    public static string? NormalizeDisplayName(string? name)
+    {
+        if (name is null)
+        {
+            return null;
+        }
+
+        var builder = new System.Text.StringBuilder(name.Length);
+        foreach (var c in name)
+        {
+            if (c is ' ' or '\t' or '\r' or '\n')
+            {
+                if (builder.Length > 0 && builder[^1] != ' ')
+                {
+                    builder.Append(' ');
+                }
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+
+        var normalized = builder.ToString().TrimEnd(' ');
+        return normalized.Length == 0 ? null : normalized;
     }
 
     private static bool NeedsEncoding(string word) =>

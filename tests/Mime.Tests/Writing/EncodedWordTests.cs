@@ -74,12 +74,41 @@ public class EncodedWordTests
         Assert.Equal("币安客服中心 <support@example.com>", Wire.DecodeField(bytes, "From"));
     }
 
+    [Fact]
+    public void Long_display_name_uses_the_fewest_full_words_and_decodes_exactly()
+    {
+        var name = string.Concat(Enumerable.Repeat("客服中心", 6));
+        var message = TestMessages.Minimal();
+        message.To.Insert(0, new MailboxAddress("Support", "a@example.org"));
+        message.To[1] = new MailboxAddress(name, "customer@example.org");
+        var bytes = MessageWriter.ToBytes(message);
+
+        var words = Wire.FieldLines(bytes, "To").SelectMany(l => Wire.EncodedWords(l)).Select(m => m.Value).ToList();
+        Assert.Equal(2, words.Count);
+        Assert.Equal(15, Wire.DecodeWord(words[0]).Length);
+        Assert.Equal("Support <a@example.org>, " + name + " <customer@example.org>", Wire.DecodeField(bytes, "To"));
+    }
+
+    [Fact]
+    public void Short_display_name_moves_to_the_next_line_instead_of_being_split()
+    {
+        var message = TestMessages.Minimal();
+        message.To[0] = new MailboxAddress(null, new string('a', 50) + "@example.org");
+        message.To.Add(new MailboxAddress("张三丰", "zhang@example.org"));
+        var bytes = MessageWriter.ToBytes(message);
+
+        var lines = Wire.FieldLines(bytes, "To");
+        Assert.Equal(2, lines.Length);
+        Assert.Single(Wire.EncodedWords(lines[1]));
+    }
+
     [Theory]
     [InlineData("Doe, John", "\"Doe, John\"")]
     [InlineData("John Q. Public", "\"John Q. Public\"")]
     [InlineData("Say \"hi\" \\o/", "\"Say \\\"hi\\\" \\\\o/\"")]
     [InlineData("Plain Name", "Plain Name")]
-    [InlineData(" padded ", "\" padded \"")]
+    [InlineData(" padded\r\n  name\t", "padded name")]
+    [InlineData(" Doe,  John ", "\"Doe, John\"")]
     public void Ascii_display_names_are_quoted_only_when_needed(string name, string expected)
     {
         var message = TestMessages.Minimal();

@@ -92,6 +92,7 @@ internal static class PythonEmail
     /// <summary>Parses each message and returns one JSON object per message, in order.</summary>
     public static IReadOnlyList<JsonElement> Parse(params byte[][] messages)
     {
+        Assert.True(IsAvailable, "python3 with the email package was not found on PATH, and CI=true requires it.");
         var directory = Directory.CreateTempSubdirectory("mime-writer-");
         try
         {
