@@ -4,6 +4,9 @@ namespace MailTicketing.Mime.Encodings;
 /// A streaming transfer-encoding decoder. It keeps its state between calls, so the encoded
 /// input may be split at any byte. Decoding never expands: <c>output</c> needs no more room
 /// than <c>input.Length</c> (plus <see cref="MaxFlushLength"/> for <see cref="Flush"/>).
+/// A shorter span is a caller bug and throws <see cref="ArgumentException"/>; malformed input
+/// never throws. Bytes a call releases beyond its own input length (held-back input resolved
+/// late, such as a split "=4" that proves literal) are kept and written by the next call or Flush.
 /// </summary>
 public interface IContentDecoder
 {
