@@ -21,6 +21,7 @@ internal ref struct AddressParser
     private readonly ReadOnlySpan<byte> _raw;
     private readonly List<AddressToken> _tokens;
     private readonly bool _nested;
+    private readonly AddressText _text;
     private MailboxReader _reader;
     private readonly List<InternetAddress> _top = [];
     private readonly List<(int Start, int End)> _pending = [];
@@ -33,7 +34,8 @@ internal ref struct AddressParser
         _raw = raw;
         _tokens = tokens;
         _nested = nested;
-        _reader = new MailboxReader(raw, tokens, fallbackCharset, scratch);
+        _text = new AddressText(raw, tokens, fallbackCharset, scratch);
+        _reader = new MailboxReader(raw, tokens, _text);
     }
 
     public bool Malformed { get; private set; }
@@ -148,7 +150,7 @@ internal ref struct AddressParser
         FlushPending();
         if (_members is null)
         {
-            _groupName = _reader.DecodePhrase(start, end);
+            _groupName = _text.DecodePhrase(start, end);
             _members = [];
             _groupDepth = 1;
             return;
@@ -195,7 +197,7 @@ internal ref struct AddressParser
                     }
 
                     FlushPending();
-                    Add(new MailboxAddress(MailboxReader.CleanName(name), read.Address!));
+                    Add(new MailboxAddress(AddressText.CleanName(name), read.Address!));
                     break;
                 default:
                     FlushPending();
@@ -212,7 +214,7 @@ internal ref struct AddressParser
         var parts = new List<string>(_pending.Count + 1);
         foreach (var (start, end) in _pending)
         {
-            if (_reader.DecodePhrase(start, end) is { } part)
+            if (_text.DecodePhrase(start, end) is { } part)
             {
                 parts.Add(part);
             }
@@ -241,14 +243,14 @@ internal ref struct AddressParser
     // without an address, which cannot be kept unless an address hides in quotes or a comment.
     private void KeepPhraseAsAddress(int start, int end)
     {
-        if (!_nested && _reader.Recover(start, end) is { } recovered)
+        if (!_nested && _text.Recover(start, end) is { } recovered)
         {
             foreach (var mailbox in recovered)
             {
                 Add(mailbox);
             }
         }
-        else if (_reader.LoneAtom(start, end) is { } local)
+        else if (_text.LoneAtom(start, end) is { } local)
         {
             Add(new MailboxAddress(null, local));
         }

@@ -385,6 +385,8 @@ public class AddressListTests
     [InlineData("\"'Martin Edenhofer via Znuny Sales' <sales@znuny.com>\"", "Martin Edenhofer via Znuny Sales", "sales@znuny.com")]
     [InlineData("John Smith [mailto:from@example.com]", "John Smith", "from@example.com")]
     [InlineData("Hans (hans@example.com)", "Hans", "hans@example.com")]
+    [InlineData("Hans (hans@example.com", "Hans", "hans@example.com")]
+    [InlineData("=?iso-8859-2?Q?Namedy=F1ski?= (hans@example.com)", "Namedyński", "hans@example.com")]
     public void Address_hidden_in_quotes_brackets_or_a_comment_is_recovered(string value, string? name, string address)
     {
         var m = Single(value);
@@ -429,6 +431,88 @@ public class AddressListTests
     {
         var m = Single("John\0Doe <jd@exam\u0001ple.com>");
         Assert.Equal("John Doe", m.Name);
+    }
+
+    [Theory]
+    [InlineData("=?gb2312?B?1cXI/Q==?= <zs@example.com>")]
+    [InlineData("\"=?utf-8?B?5byg5LiJ?=\" <zs@example.com>")]
+    [InlineData("=?UTF-8?B?5byg?= =?UTF-8?B?5LiJ?= <zs@example.com>")]
+    [InlineData("zs@example.com (=?utf-8?B?5byg5LiJ?=)")]
+    [InlineData("\"=?utf-8?B?5byg5LiJ?=\" zs@example.com")]
+    public void Encoded_word_names_are_decoded(string value)
+    {
+        var m = Single(value);
+        Assert.Equal("张三", m.Name);
+        Assert.Equal("zs@example.com", m.Address);
+    }
+
+    [Fact]
+    public void Encoded_word_with_a_comma_inside_is_one_name()
+    {
+        var list = Parse("=?UTF-8?B?Rm9vLCBCYXI=?= <foo.bar@example.com>, =?utf-8?Q?Doe,_John?= <jd@example.com>", out var malformed);
+        Assert.False(malformed);
+        Assert.Equal([("Foo, Bar", "foo.bar@example.com"), ("Doe, John", "jd@example.com")], Pairs(list));
+    }
+
+    [Fact]
+    public void Encoded_words_containing_specials_do_not_split_the_list()
+    {
+        var list = Parse("=?utf-8?Q?Doe,_John_<x>?= <jd@example.com>, b@example.com", out var malformed);
+        Assert.False(malformed);
+        Assert.Equal([("Doe, John <x>", "jd@example.com"), (null, "b@example.com")], Pairs(list));
+    }
+
+    [Fact]
+    public void Encoded_name_in_a_comment_with_text_around_it_is_decoded()
+    {
+        var m = Single("lassehp@imv.aau.dk (Lasse =?ISO-8859-1?Q?Hiller=F8e?= Petersen)");
+        Assert.Equal("Lasse Hillerøe Petersen", m.Name);
+    }
+
+    [Fact]
+    public void Raw_utf8_name_is_decoded()
+    {
+        var m = Single("Иван Винников <iv@reggi.ru>");
+        Assert.Equal("Иван Винников", m.Name);
+    }
+
+    [Fact]
+    public void Raw_gbk_name_is_decoded_with_the_fallback_charset()
+    {
+        // "张三" in GBK, as Chinese clients send it without encoding.
+        byte[] raw = [0xD5, 0xC5, 0xC8, 0xFD, .. " <zs@example.com>"u8];
+        var m = Assert.Single(AddressList.Parse(raw, "gbk", out var malformed).Mailboxes);
+        Assert.False(malformed);
+        Assert.Equal("张三", m.Name);
+        Assert.Equal("zs@example.com", m.Address);
+    }
+
+    [Fact]
+    public void Raw_8bit_name_with_an_unbalanced_fullwidth_parenthesis_is_kept_whole()
+    {
+        Assert.Equal("吉田学（I.B.S)", Single("吉田学（I.B.S) <iba.b.systems@gmail.com>").Name);
+    }
+
+    [Fact]
+    public void Raw_utf8_address_is_kept()
+    {
+        var m = Single("\"Jöhn Doe\" <jdöe@MÄCHINE.example>");
+        Assert.Equal("Jöhn Doe", m.Name);
+        Assert.Equal("jdöe@mächine.example", m.Address);
+    }
+
+    [Fact]
+    public void Encoded_group_name_is_decoded()
+    {
+        var group = Assert.IsType<GroupAddress>(Assert.Single(Parse("=?utf-8?B?5byg5LiJ?=: zs@example.com;")));
+        Assert.Equal("张三", group.Name);
+    }
+
+    [Fact]
+    public void Encoded_name_joined_across_an_unquoted_comma_is_decoded_per_part()
+    {
+        var m = Single("=?utf-8?B?5byg?=, =?utf-8?B?5LiJ?= <zs@example.com>");
+        Assert.Equal("张, 三", m.Name);
     }
 
     [Fact]
