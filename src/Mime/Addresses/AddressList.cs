@@ -27,7 +27,11 @@ public sealed class AddressList : IReadOnlyList<InternetAddress>
     /// unquoted commas in names, raw 8-bit names). Never fails: what cannot be read is dropped
     /// and <paramref name="malformed"/> is set.
     /// </summary>
-    public static AddressList Parse(ReadOnlySpan<byte> raw, string? fallbackCharset, out bool malformed) => throw new NotImplementedException();
+    public static AddressList Parse(ReadOnlySpan<byte> raw, string? fallbackCharset, out bool malformed)
+    {
+        var items = AddressParser.Parse(raw, fallbackCharset, nested: false, out malformed);
+        return items.Count == 0 ? Empty : new AddressList(items);
+    }
 
     public IEnumerator<InternetAddress> GetEnumerator() => _items.GetEnumerator();
 

@@ -1,0 +1,300 @@
+using System.Collections.Concurrent;
+using System.Collections.Frozen;
+using System.Text;
+
+namespace MailTicketing.Mime.Text;
+
+/// <summary>Resolves the charset labels found in real mail to decoders, with a bounded cache.</summary>
+internal static class CharsetRegistry
+{
+    private const int MaxCachedLabels = 512;
+    private const int Gb18030 = 54936;
+    private const int Windows1252 = 1252;
+    private const int Utf7 = 65000;
+    private const int Utf8 = 65001;
+    private const int UsAscii = 20127;
+    private const int Unknown = -1;
+
+    private static readonly ConcurrentDictionary<string, CharsetInfo?> Labels = new(StringComparer.OrdinalIgnoreCase);
+    private static readonly ConcurrentDictionary<int, CharsetInfo?> CodePages = new();
+
+    // Labels .NET does not know, or knows but maps to a charset that decodes mail worse than
+    // the one chosen here (gb2312 -> GB18030 because "gb2312" mail routinely contains GBK characters).
+    private static readonly FrozenDictionary<string, int> Aliases = new Dictionary<string, int>
+    {
+        ["utf-8"] = Utf8, ["utf8"] = Utf8, ["uft-8"] = Utf8, ["uft8"] = Utf8, ["utf_8"] = Utf8,
+        ["unicode-1-1-utf-8"] = Utf8, ["unicode-2-0-utf-8"] = Utf8, ["x-unicode20utf8"] = Utf8,
+        ["utf-7"] = Utf7, ["utf7"] = Utf7, ["unicode-1-1-utf-7"] = Utf7, ["unicode-2-0-utf-7"] = Utf7,
+        ["csunicode11utf7"] = Utf7, ["x-unicode20utf7"] = Utf7,
+        ["us-ascii"] = UsAscii, ["ascii"] = UsAscii, ["ansi_x3.4-1968"] = UsAscii, ["ansi_x3.4-1986"] = UsAscii,
+        ["iso-ir-6"] = UsAscii, ["iso646-us"] = UsAscii, ["us"] = UsAscii, ["csascii"] = UsAscii, ["646"] = UsAscii,
+        ["gb2312"] = Gb18030, ["gbk"] = Gb18030, ["gb18030"] = Gb18030, ["euc-cn"] = Gb18030, ["euccn"] = Gb18030,
+        ["gb_2312-80"] = Gb18030, ["gb2312-80"] = Gb18030, ["csgb2312"] = Gb18030, ["iso-gb2312"] = Gb18030,
+        ["chinese"] = Gb18030, ["iso-ir-58"] = Gb18030, ["gb_2312"] = Gb18030, ["gb18030-2000"] = Gb18030,
+        ["hz-gb-2312"] = 52936, ["hz"] = 52936, ["hz-gb2312"] = 52936,
+        ["big5"] = 950, ["big-5"] = 950, ["big5-hkscs"] = 950, ["big5hkscs"] = 950, ["cn-big5"] = 950,
+        ["csbig5"] = 950, ["x-x-big5"] = 950,
+        ["shift_jis"] = 932, ["shift-jis"] = 932, ["sjis"] = 932, ["ms_kanji"] = 932, ["windows-31j"] = 932,
+        ["csshiftjis"] = 932, ["cswindows31j"] = 932, ["shiftjis"] = 932,
+        ["iso-2022-jp"] = 50220, ["iso-2022-jp-1"] = 50220, ["iso-2022-jp-2"] = 50220, ["iso-2022-jp-3"] = 50220,
+        ["csiso2022jp"] = 50220, ["csiso2022jp2"] = 50220, ["iso-2022-kr"] = 50225, ["csiso2022kr"] = 50225,
+        ["euc-jp"] = 51932, ["eucjp"] = 51932, ["ujis"] = 51932, ["cseucpkdfmtjapanese"] = 51932,
+        ["euc-kr"] = 949, ["euckr"] = 949, ["cseuckr"] = 949, ["ks_c_5601-1987"] = 949, ["ks_c_5601"] = 949,
+        ["ks_c_5601-1989"] = 949, ["ksc5601"] = 949, ["ksc_5601"] = 949, ["korean"] = 949, ["uhc"] = 949,
+        ["csksc56011987"] = 949, ["iso-ir-149"] = 949,
+        ["koi8-r"] = 20866, ["koi8r"] = 20866, ["koi8_r"] = 20866, ["cskoi8r"] = 20866, ["koi8"] = 20866,
+        ["koi8-u"] = 21866, ["koi8u"] = 21866, ["koi8_u"] = 21866, ["koi8-ru"] = 21866,
+        ["tis-620"] = 874, ["tis620"] = 874, ["tis-620-2533"] = 874,
+        ["latin1"] = 28591, ["l1"] = 28591, ["csisolatin1"] = 28591, ["iso-ir-100"] = 28591,
+        ["latin2"] = 28592, ["l2"] = 28592, ["latin3"] = 28593, ["l3"] = 28593, ["latin4"] = 28594, ["l4"] = 28594,
+        ["latin5"] = 28599, ["l5"] = 28599, ["latin9"] = 28605, ["l9"] = 28605, ["latin-9"] = 28605,
+        ["cyrillic"] = 28595, ["greek"] = 28597, ["hebrew"] = 28598, ["arabic"] = 28596,
+        ["mac"] = 10000, ["macintosh"] = 10000, ["mac-roman"] = 10000, ["macroman"] = 10000,
+        ["utf-16"] = 1200, ["utf-16le"] = 1200, ["ucs-2"] = 1200, ["unicode"] = 1200, ["csunicode"] = 1200,
+        ["iso-10646-ucs-2"] = 1200, ["utf-16be"] = 1201, ["unicodefffe"] = 1201,
+        ["x-unknown"] = Unknown, ["unknown-8bit"] = Unknown, ["unknown"] = Unknown, ["x-user-defined"] = Unknown,
+        ["8bit"] = Unknown, ["binary"] = Unknown, ["default"] = Unknown, ["charset"] = Unknown,
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    static CharsetRegistry()
+    {
+        // Registering twice (another component may do it too) is harmless.
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+    }
+
+    public static CharsetInfo Utf8Charset { get; } = new("utf-8", new UTF8Encoding(false, false), CharsetKind.Utf8);
+
+    public static CharsetInfo AsciiCharset { get; } = new("us-ascii", Utf8Charset.Encoding, CharsetKind.Ascii);
+
+    public static CharsetInfo? Lookup(string? label)
+    {
+        if (string.IsNullOrEmpty(label))
+        {
+            return null;
+        }
+
+        if (Labels.TryGetValue(label, out var cached))
+        {
+            return cached;
+        }
+
+        var info = Resolve(label);
+        if (Labels.Count < MaxCachedLabels)
+        {
+            Labels.TryAdd(label, info);
+        }
+
+        return info;
+    }
+
+    public static CharsetInfo? FromCodePage(int codePage)
+    {
+        codePage = Canonical(codePage);
+        if (CodePages.TryGetValue(codePage, out var cached))
+        {
+            return cached;
+        }
+
+        var info = Create(codePage);
+        if (CodePages.Count < MaxCachedLabels)
+        {
+            CodePages.TryAdd(codePage, info);
+        }
+
+        return info;
+    }
+
+    private static CharsetInfo? Resolve(string label)
+    {
+        var name = Normalize(label);
+        if (name.Length == 0)
+        {
+            return null;
+        }
+
+        if (Aliases.TryGetValue(name, out var codePage))
+        {
+            return FromCodePage(codePage);
+        }
+
+        if (TryParsePattern(name, out codePage))
+        {
+            return FromCodePage(codePage);
+        }
+
+        // Non-standard "x-" prefixes: x-gbk, x-sjis, x-euc-jp, x-big5, x-mac-roman.
+        if (name.StartsWith("x-", StringComparison.Ordinal))
+        {
+            var bare = name[2..];
+            if (Aliases.TryGetValue(bare, out codePage) || TryParsePattern(bare, out codePage))
+            {
+                return FromCodePage(codePage);
+            }
+
+            name = bare;
+        }
+
+        try
+        {
+            return FromCodePage(Encoding.GetEncoding(name).CodePage);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+        catch (NotSupportedException)
+        {
+            return null;
+        }
+    }
+
+    // Keeps only what can be part of a charset name: "utf-8;" and "\"gb2312\"" and
+    // "iso_8859-1:1987" all occur in headers.
+    private static string Normalize(string label)
+    {
+        var span = label.AsSpan().Trim().Trim("\"' \t");
+        var end = 0;
+        while (end < span.Length && IsNameChar(span[end]))
+        {
+            end++;
+        }
+
+        span = span[..end];
+        var colon = span.IndexOf(':');
+        if (colon >= 0)
+        {
+            span = span[..colon];
+        }
+
+        return span.ToString().ToLowerInvariant();
+    }
+
+    private static bool IsNameChar(char c) =>
+        char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':' or '+';
+
+    // iso-8859-N / iso8859-N / iso_8859-N, windows-125N / cp125N / win-125N / ms936 / ibm866.
+    private static bool TryParsePattern(string name, out int codePage)
+    {
+        codePage = 0;
+        var span = name.AsSpan();
+        if (span.StartsWith("iso"))
+        {
+            span = SkipSeparator(span[3..]);
+            if (!span.StartsWith("8859"))
+            {
+                return false;
+            }
+
+            span = SkipSeparator(span[4..]);
+            var digits = CountDigits(span);
+            if (digits == 0 || !int.TryParse(span[..digits], out var part) || part is < 1 or > 16)
+            {
+                return false;
+            }
+
+            codePage = part switch
+            {
+                11 => 874,
+                _ => 28590 + part,
+            };
+            return true;
+        }
+
+        foreach (var prefix in (ReadOnlySpan<string>)["windows-", "windows", "win-", "win", "cp-", "cp", "ms-", "ms", "ibm-", "ibm", "dos-"])
+        {
+            if (span.StartsWith(prefix))
+            {
+                var rest = span[prefix.Length..];
+                return rest.Length is > 0 and <= 5 && CountDigits(rest) == rest.Length && int.TryParse(rest, out codePage);
+            }
+        }
+
+        return false;
+    }
+
+    private static ReadOnlySpan<char> SkipSeparator(ReadOnlySpan<char> span) =>
+        span.Length > 0 && span[0] is '-' or '_' or ' ' ? span[1..] : span;
+
+    private static int CountDigits(ReadOnlySpan<char> span)
+    {
+        var i = 0;
+        while (i < span.Length && char.IsAsciiDigit(span[i]))
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    // Decode with the most capable member of a family: GB2312/GBK/EUC-CN as GB18030, Latin-1
+    // as windows-1252 (mail labelled iso-8859-1 uses 0x80-0x9F for quotes and dashes),
+    // EUC-KR as its superset UHC (cp949).
+    private static int Canonical(int codePage) => codePage switch
+    {
+        936 or 20936 or 51936 => Gb18030,
+        28591 => Windows1252,
+        51949 => 949,
+        20932 => 51932,
+        _ => codePage,
+    };
+
+    private static CharsetInfo? Create(int codePage)
+    {
+        switch (codePage)
+        {
+            case Unknown:
+                return null;
+            case Utf8:
+                return Utf8Charset;
+            case UsAscii:
+                return AsciiCharset;
+            case Utf7:
+#pragma warning disable SYSLIB0001 // UTF-7 is obsolete for writing, but mail labelled utf-7 still has to be read.
+                return new CharsetInfo("utf-7", new UTF7Encoding(allowOptionals: true), CharsetKind.Stateful);
+#pragma warning restore SYSLIB0001
+        }
+
+        Encoding encoding;
+        try
+        {
+            encoding = Encoding.GetEncoding(codePage, EncoderFallback.ReplacementFallback, new DecoderReplacementFallback("\uFFFD"));
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+        catch (NotSupportedException)
+        {
+            return null;
+        }
+
+        var name = codePage switch
+        {
+            Gb18030 => "gb18030",
+            949 => "euc-kr",
+            50220 or 50221 or 50222 => "iso-2022-jp",
+            1200 => "utf-16le",
+            1201 => "utf-16be",
+            _ => encoding.WebName.ToLowerInvariant(),
+        };
+
+        var kind = codePage switch
+        {
+            1200 or 1201 or 12000 or 12001 => CharsetKind.Wide,
+            (>= 50220 and <= 50229) or 52936 => CharsetKind.Stateful,
+            _ when !IsAsciiCompatible(encoding) => CharsetKind.Stateful,
+            _ when encoding.IsSingleByte => CharsetKind.SingleByte,
+            _ => CharsetKind.MultiByte,
+        };
+        return new CharsetInfo(name, encoding, kind);
+    }
+
+    // EBCDIC and similar code pages are single-byte but do not keep ASCII where it is.
+    private static bool IsAsciiCompatible(Encoding encoding)
+    {
+        ReadOnlySpan<byte> probe = "Az09 ~.-=?\r\n"u8;
+        Span<char> chars = stackalloc char[32];
+        var count = encoding.GetChars(probe, chars);
+        return count == probe.Length && Ascii.Equals(probe, chars[..count]);
+    }
+}
