@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using MailTicketing.Mime.Encodings;
 using MailTicketing.Mime.Reports;
 using MailTicketing.Mime.Tests.Support;
 
@@ -156,7 +157,7 @@ public sealed class GoldenMessageTests
 
             // Sizes of text-like content change when CRLF becomes LF; binary sizes must not.
             var expectedSize = want[i].GetProperty("size").GetInt64();
-            if (!lineFeedsOnly || entity.TransferEncoding is Encodings.ContentEncoding.Base64 || entity.TransferEncoding is Encodings.ContentEncoding.UUEncode)
+            if (!lineFeedsOnly || entity.TransferEncoding is ContentEncoding.Base64 or ContentEncoding.UUEncode)
             {
                 Assert.Equal(expectedSize, size);
             }
