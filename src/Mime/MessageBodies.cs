@@ -163,22 +163,30 @@ internal sealed class MessageBodies
 
         var deleteSpace = string.Equals(part.ContentType.Parameters["delsp"], "yes", StringComparison.OrdinalIgnoreCase);
         var result = new StringBuilder(text.Length);
-        foreach (var rawLine in text.Split('\n'))
+        var lines = text.Split('\n');
+
+        // After a final line break, Split yields an empty piece that is no line.
+        var count = text.EndsWith('\n') ? lines.Length - 1 : lines.Length;
+        var endsWithBreak = false;
+        for (var i = 0; i < count; i++)
         {
             // Space-stuffing (§4.4) protects lines starting with a space, "From " or ">".
-            var line = rawLine.StartsWith(' ') ? rawLine[1..] : rawLine;
+            var line = lines[i].StartsWith(' ') ? lines[i][1..] : lines[i];
             var isSignatureSeparator = line == "-- ";
             if (line.EndsWith(' ') && !isSignatureSeparator)
             {
                 result.Append(deleteSpace ? line[..^1] : line);
+                endsWithBreak = false;
             }
             else
             {
                 result.Append(line).Append('\n');
+                endsWithBreak = true;
             }
         }
 
-        if (result.Length > 0 && !text.EndsWith('\n'))
+        // A last line without a break in the input gets none in the output.
+        if (endsWithBreak && !text.EndsWith('\n'))
         {
             result.Length--;
         }
