@@ -1,4 +1,3 @@
-using System.Buffers.Text;
 using System.Text;
 using MailTicketing.Mime.Parsing;
 
@@ -10,15 +9,16 @@ namespace MailTicketing.Mime.Mbox;
 /// <list type="bullet">
 /// <item>A message starts at a line beginning "From " that opens the file or follows an empty
 /// line. That empty line belongs to the separator, not to the message before it.</item>
+/// <item>A "From " line right after another line still separates when the line after it starts
+/// a header field: mail programs such as Netscape wrote mboxes without the empty line, and a
+/// body line "From …" followed by "Name: …" is rare where such files are common.</item>
 /// <item>Lines of the form ">From ", ">>From " … lose one '>' (mboxrd escaping).</item>
 /// <item>LF, CRLF and CR-only files read alike; a UTF-8 byte order mark at the start is skipped.</item>
 /// <item>A file without any "From " line is one message.</item>
-/// <item>A "From " line that is not after an empty line still separates when the previous
-/// message's Content-Length header ends exactly there (mboxcl files, as Netscape wrote them).
-/// Content-Length never hides a separator: it is too often stale after a message was edited.</item>
 /// </list>
-/// An unescaped "From " line after an empty line inside a body (mboxo cannot tell it apart)
-/// splits that message; nothing in the file says otherwise.
+/// Content-Length headers (mboxcl) are not used: they are too often stale after a message was
+/// edited. An unescaped "From " line after an empty line inside a body splits that message:
+/// mboxo cannot tell it from a separator.
 /// </summary>
 public sealed class MboxReader : IDisposable
 {
@@ -29,8 +29,8 @@ public sealed class MboxReader : IDisposable
     private readonly bool _leaveOpen;
     private readonly LineReader _lines;
 
-    // Bytes of the current message ready to be read: at most one line plus a held line break.
-    private readonly byte[] _output = new byte[LineBufferSize + MaxLeadingBlankBytes + 8];
+    // Bytes of the current message ready to be read: a held line, a held line break and one line at most.
+    private readonly byte[] _output = new byte[(2 * LineBufferSize) + MaxLeadingBlankBytes + 8];
     private int _outputStart;
     private int _outputEnd;
 
@@ -41,14 +41,23 @@ public sealed class MboxReader : IDisposable
     private bool _disposed;
     private int _index;
 
-    // Per-message line state.
-    private bool _atLineStart;
+    // An empty line held back: if a separator follows, it belongs to the separator.
     private readonly byte[] _heldBreak = new byte[2];
     private int _heldLength = -1;
     private long _heldOffset;
-    private bool _inHeaders;
-    private long _contentLength = -1;
-    private long _contentLengthEnd = -1;
+
+    // A "From " line held back until the next line shows whether it separates.
+    private readonly byte[] _heldFrom = new byte[LineBufferSize + 2];
+    private int _heldFromLength = -1;
+    private int _heldFromContentLength;
+    private long _heldFromOffset;
+
+    // The first line of the next message, read while deciding on a held "From " line.
+    private readonly byte[] _carry = new byte[LineBufferSize + 2];
+    private int _carryLength = -1;
+    private bool _carryIsPartial;
+
+    private bool _atLineStart;
 
     public MboxReader(Stream stream, bool leaveOpen = false)
     {
@@ -179,23 +188,11 @@ public sealed class MboxReader : IDisposable
             if (content.StartsWith("From "u8))
             {
                 ClearOutput();
-                TakeSeparator(content, line.Terminator, line.IsPartial, offset);
-                return StartEntry(_next!.Value);
+                return StartEntry(TakeSeparator(content, line.Terminator, line.IsPartial, offset));
             }
 
             var messageOffset = leadingOffset < 0 ? offset : leadingOffset;
             var entry = StartEntry(new Separator(null, messageOffset, messageOffset));
-            if (_outputEnd > 0)
-            {
-                // The leading empty lines ended the (missing) header block.
-                _inHeaders = false;
-            }
-
-            if (_inHeaders)
-            {
-                TrackHeader(content);
-            }
-
             Append(Unescape(content));
             Append(line.Terminator);
             _atLineStart = !line.IsPartial;
@@ -220,13 +217,18 @@ public sealed class MboxReader : IDisposable
         _currentEnded = false;
         _atLineStart = true;
         _heldLength = -1;
-        _inHeaders = true;
-        _contentLength = -1;
-        _contentLengthEnd = -1;
+        _heldFromLength = -1;
+        if (_carryLength >= 0)
+        {
+            Append(_carry.AsSpan(0, _carryLength));
+            _atLineStart = !_carryIsPartial;
+            _carryLength = -1;
+        }
+
         return _current;
     }
 
-    /// <summary>Adds the current message's next line to the output; false once the message has ended.</summary>
+    /// <summary>Adds the current message's next bytes to the output; false once the message has ended.</summary>
     private bool Produce()
     {
         if (_currentEnded)
@@ -237,43 +239,66 @@ public sealed class MboxReader : IDisposable
         while (_lines.ReadLine(out var line))
         {
             var content = line.Content;
+            if (_heldFromLength >= 0)
+            {
+                if (IsHeaderField(content))
+                {
+                    // The held "From " line opens the next message, and this line is that message's first.
+                    var heldFrom = _heldFrom.AsSpan(0, _heldFromLength);
+                    _next = TakeSeparator(heldFrom[.._heldFromContentLength], heldFrom[_heldFromContentLength..], false, _heldFromOffset);
+                    line.Content.CopyTo(_carry);
+                    line.Terminator.CopyTo(_carry.AsSpan(content.Length));
+                    _carryLength = content.Length + line.Terminator.Length;
+                    _carryIsPartial = line.IsPartial;
+                    EndMessage(_heldFromOffset);
+                    return false;
+                }
+
+                Append(_heldFrom.AsSpan(0, _heldFromLength));
+                _heldFromLength = -1;
+            }
+
             if (_atLineStart)
             {
-                if (content.StartsWith("From "u8) && (_heldLength >= 0 || line.Offset == _contentLengthEnd))
+                if (content.StartsWith("From "u8))
                 {
-                    var end = _heldLength >= 0 ? _heldOffset : line.Offset;
-                    TakeSeparator(content, line.Terminator, line.IsPartial, line.Offset);
-                    EndMessage(end);
-                    return false;
+                    if (_heldLength >= 0)
+                    {
+                        var end = _heldOffset;
+                        _next = TakeSeparator(content, line.Terminator, line.IsPartial, line.Offset);
+                        EndMessage(end);
+                        return _outputEnd > 0;
+                    }
+
+                    if (!line.IsPartial)
+                    {
+                        // Decided by the next line.
+                        content.CopyTo(_heldFrom);
+                        line.Terminator.CopyTo(_heldFrom.AsSpan(content.Length));
+                        _heldFromLength = content.Length + line.Terminator.Length;
+                        _heldFromContentLength = content.Length;
+                        _heldFromOffset = line.Offset;
+                        if (_outputEnd > 0)
+                        {
+                            return true;
+                        }
+
+                        continue;
+                    }
                 }
 
                 if (content.IsEmpty && !line.IsPartial)
                 {
-                    // Hold an empty line back: if a separator follows, it belongs to the separator.
-                    var emitted = EmitHeld();
+                    EmitHeld();
                     line.Terminator.CopyTo(_heldBreak);
                     _heldLength = line.Terminator.Length;
                     _heldOffset = line.Offset;
-                    if (_inHeaders)
-                    {
-                        _inHeaders = false;
-                        if (_contentLength >= 0)
-                        {
-                            _contentLengthEnd = line.Offset + line.Terminator.Length + _contentLength;
-                        }
-                    }
-
-                    if (emitted)
+                    if (_outputEnd > 0)
                     {
                         return true;
                     }
 
                     continue;
-                }
-
-                if (_inHeaders)
-                {
-                    TrackHeader(content);
                 }
 
                 content = Unescape(content);
@@ -286,12 +311,18 @@ public sealed class MboxReader : IDisposable
             return true;
         }
 
-        // End of input. A held empty line is the one mbox writers put after every message.
+        // End of input. A held "From " line is content; a held empty line is the one mbox writers put after every message.
+        if (_heldFromLength >= 0)
+        {
+            Append(_heldFrom.AsSpan(0, _heldFromLength));
+            _heldFromLength = -1;
+        }
+
         EndMessage(_heldLength >= 0 ? _heldOffset : _lines.Position);
-        return false;
+        return _outputEnd > 0;
     }
 
-    private void TakeSeparator(ReadOnlySpan<byte> content, ReadOnlySpan<byte> terminator, bool isPartial, long offset)
+    private Separator TakeSeparator(ReadOnlySpan<byte> content, ReadOnlySpan<byte> terminator, bool isPartial, long offset)
     {
         var text = Encoding.Latin1.GetString(content);
         var contentOffset = offset + content.Length + terminator.Length;
@@ -302,7 +333,7 @@ public sealed class MboxReader : IDisposable
             contentOffset = rest.Offset + rest.Content.Length + rest.Terminator.Length;
         }
 
-        _next = new Separator(text, offset, contentOffset);
+        return new Separator(text, offset, contentOffset);
     }
 
     private void EndMessage(long endOffset)
@@ -315,32 +346,26 @@ public sealed class MboxReader : IDisposable
         }
     }
 
-    private bool EmitHeld()
+    private void EmitHeld()
     {
-        if (_heldLength < 0)
+        if (_heldLength >= 0)
+        {
+            Append(_heldBreak.AsSpan(0, _heldLength));
+            _heldLength = -1;
+        }
+    }
+
+    /// <summary>"Name:" with a field name of printable ASCII (RFC 5322 §2.2; whitespace before the colon tolerated).</summary>
+    private static bool IsHeaderField(ReadOnlySpan<byte> line)
+    {
+        var colon = line.IndexOf((byte)':');
+        if (colon <= 0)
         {
             return false;
         }
 
-        Append(_heldBreak.AsSpan(0, _heldLength));
-        _heldLength = -1;
-        return true;
-    }
-
-    /// <summary>Notes Content-Length (RFC 4155 §2 mentions it; mboxcl writers relied on it).</summary>
-    private void TrackHeader(ReadOnlySpan<byte> line)
-    {
-        var name = "Content-Length:"u8;
-        if (_contentLength >= 0 || line.Length <= name.Length || !Ascii.EqualsIgnoreCase(line[..name.Length], name))
-        {
-            return;
-        }
-
-        var value = line[name.Length..].Trim(" \t"u8);
-        if (Utf8Parser.TryParse(value, out long length, out var consumed) && consumed == value.Length && length >= 0)
-        {
-            _contentLength = length;
-        }
+        var name = line[..colon].TrimEnd(" \t"u8);
+        return !name.IsEmpty && name.IndexOfAnyExceptInRange((byte)33, (byte)126) < 0;
     }
 
     /// <summary>mboxrd: a line of one or more '>' followed by "From " was escaped by adding one '>'.</summary>

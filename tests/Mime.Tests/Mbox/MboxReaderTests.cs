@@ -144,28 +144,39 @@ public sealed class MboxReaderTests
     }
 
     [Fact]
-    public void Content_length_finds_a_separator_that_has_no_empty_line_before_it()
+    public void From_line_followed_by_a_header_field_separates_without_an_empty_line()
     {
-        // Netscape's mboxcl files: no blank line between messages, Content-Length says where the body ends.
-        var mbox = Lf("From - ", "Content-Length: 5", "Subject: 1", "", "abcd", "From - ", "Subject: 2", "", "x");
+        // Netscape and others wrote mboxes with no empty line between messages.
+        var mbox = Lf("From - ", "Subject: 1", "", "abcd", "From - ", "Subject: 2", "", "x");
 
         var entries = ReadAll(mbox);
 
-        Assert.Equal(["Content-Length: 5\nSubject: 1\n\nabcd\n", "Subject: 2\n\nx"], entries.Select(e => e.Text));
+        Assert.Equal(["Subject: 1\n\nabcd\n", "Subject: 2\n\nx"], entries.Select(e => e.Text));
+        Assert.Equal(["From - ", "From - "], entries.Select(e => e.FromLine));
+        Assert.Equal(mbox.LastIndexOf("From - ", StringComparison.Ordinal), entries[1].Offset);
+        Assert.Equal("Subject: 1\n\nabcd\n".Length, entries[0].ContentLength);
     }
 
     [Fact]
-    public void Content_length_that_ends_elsewhere_does_not_split()
+    public void From_line_followed_by_prose_or_another_from_line_is_content()
     {
-        var mbox = Lf("From - ", "Content-Length: 3", "", "abcd", "From inside the body", "");
+        var mbox = Lf("From a", "Subject: s", "", "text", "From my point of view", "it works", "From x", "From y", "");
 
         var entry = Assert.Single(ReadAll(mbox));
 
-        Assert.Equal("Content-Length: 3\n\nabcd\nFrom inside the body\n", entry.Text);
+        Assert.Equal("Subject: s\n\ntext\nFrom my point of view\nit works\nFrom x\nFrom y\n", entry.Text);
     }
 
     [Fact]
-    public void Stale_content_length_does_not_hide_a_separator_after_an_empty_line()
+    public void From_line_as_the_last_line_is_content()
+    {
+        var entry = Assert.Single(ReadAll(Lf("From a", "Subject: s", "", "text", "From the end")));
+
+        Assert.Equal("Subject: s\n\ntext\nFrom the end", entry.Text);
+    }
+
+    [Fact]
+    public void Content_length_is_not_trusted_over_separators()
     {
         var mbox = Lf("From a", "Content-Length: 9999", "", "short", "", "From b", "Subject: 2", "", "x");
 
