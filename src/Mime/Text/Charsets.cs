@@ -6,7 +6,7 @@ namespace MailTicketing.Mime.Text;
 public static class Charsets
 {
     // A single-byte label hiding GBK/Big5 text must lose clearly, not by a character or two.
-    private const int SingleByteLieMargin = 8;
+    private const int SingleByteLieMargin = 4;
 
     /// <summary>
     /// The encoding for a MIME charset label, or null when it is unknown. GB2312/GBK labels give
