@@ -18,6 +18,9 @@ internal static class CharsetRegistry
     private static readonly ConcurrentDictionary<string, CharsetInfo?> Labels = new(StringComparer.OrdinalIgnoreCase);
     private static readonly ConcurrentDictionary<int, CharsetInfo?> CodePages = new();
 
+    private static int _cachedLabels;
+    private static int _cachedCodePages;
+
     // Labels .NET does not know, or knows but maps to a charset that decodes mail worse than
     // the one chosen here (gb2312 -> GB18030 because "gb2312" mail routinely contains GBK characters).
     private static readonly FrozenDictionary<string, int> Aliases = BuildAliases(
@@ -51,6 +54,8 @@ internal static class CharsetRegistry
         (10000, "mac macintosh mac-roman macroman"),
         (1200, "utf-16 utf-16le ucs-2 unicode csunicode iso-10646-ucs-2"),
         (1201, "utf-16be unicodefffe"),
+        (12000, "utf-32 utf-32le"),
+        (12001, "utf-32be"),
         (Unknown, "x-unknown unknown-8bit unknown x-user-defined 8bit binary default charset"),
     ]);
 
@@ -91,9 +96,10 @@ internal static class CharsetRegistry
         }
 
         var info = Resolve(label);
-        if (Labels.Count < MaxCachedLabels)
+        // ConcurrentDictionary.Count takes every lock; an approximate counter is enough here.
+        if (Volatile.Read(ref _cachedLabels) < MaxCachedLabels && Labels.TryAdd(label, info))
         {
-            Labels.TryAdd(label, info);
+            Interlocked.Increment(ref _cachedLabels);
         }
 
         return info;
@@ -108,9 +114,9 @@ internal static class CharsetRegistry
         }
 
         var info = Create(codePage);
-        if (CodePages.Count < MaxCachedLabels)
+        if (Volatile.Read(ref _cachedCodePages) < MaxCachedLabels && CodePages.TryAdd(codePage, info))
         {
-            CodePages.TryAdd(codePage, info);
+            Interlocked.Increment(ref _cachedCodePages);
         }
 
         return info;
@@ -146,18 +152,11 @@ internal static class CharsetRegistry
             name = bare;
         }
 
-        try
-        {
-            return FromCodePage(Encoding.GetEncoding(name).CodePage);
-        }
-        catch (ArgumentException)
-        {
-            return null;
-        }
-        catch (NotSupportedException)
-        {
-            return null;
-        }
+        // The provider answers null for names it does not know, where Encoding.GetEncoding
+        // would throw; labels from hostile mail should not cost an exception each.
+        return CodePagesEncodingProvider.Instance.GetEncoding(name) is { } encoding
+            ? FromCodePage(encoding.CodePage)
+            : null;
     }
 
     // Keeps only what can be part of a charset name: "utf-8;" and "\"gb2312\"" and
@@ -276,16 +275,11 @@ internal static class CharsetRegistry
 #pragma warning restore SYSLIB0001
         }
 
-        Encoding encoding;
-        try
-        {
-            encoding = Encoding.GetEncoding(codePage, EncoderFallback.ReplacementFallback, new DecoderReplacementFallback("\uFFFD"));
-        }
-        catch (ArgumentException)
-        {
-            return null;
-        }
-        catch (NotSupportedException)
+        var decoderFallback = new DecoderReplacementFallback("\uFFFD");
+        var encoding = codePage is 1200 or 1201 or 12000 or 12001
+            ? Encoding.GetEncoding(codePage, EncoderFallback.ReplacementFallback, decoderFallback)
+            : CodePagesEncodingProvider.Instance.GetEncoding(codePage, EncoderFallback.ReplacementFallback, decoderFallback);
+        if (encoding is null)
         {
             return null;
         }

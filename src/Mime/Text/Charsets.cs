@@ -5,7 +5,7 @@ namespace MailTicketing.Mime.Text;
 /// <summary>Charset lookup with the aliases real mailers use, and text decoding with a clear fallback.</summary>
 public static class Charsets
 {
-    // A single-byte label hiding GBK/Big5 text must lose clearly, not by a character or two.
+    // A single-byte label gives way to a CJK reading only when that reading scores clearly better.
     private const int SingleByteLieMargin = 4;
 
     /// <summary>

@@ -142,6 +142,8 @@ public class CharsetsTests
     [InlineData("unknown-8bit")]
     [InlineData("x-user-defined")]
     [InlineData("fakescii")]
+    [InlineData("cp99999")]
+    [InlineData("iso-8859-99")]
     [InlineData("")]
     [InlineData(null)]
     public void Unknown_labels_have_no_encoding(string? label) => Assert.Null(Charsets.Find(label));
