@@ -50,14 +50,14 @@ public sealed class WriterReaderRoundTripTests
         Assert.Equal(message.HtmlBody, read.HtmlBody);
         Assert.True(read.Automation.IsAutoReply);
 
-        var attachments = read.Attachments.Cast<MimePart>().ToList();
-        Assert.Equal(3, attachments.Count);
-        Assert.Equal(message.Attachments.Select(a => a.FileName), attachments.Select(a => a.FileName));
-        Assert.Equal("uid,txid\n1,0xabc\n"u8.ToArray(), NormalizeCsv(attachments[0].Content.ToArray()));
-        Assert.Equal(SHA256.HashData(binary), SHA256.HashData(attachments[1].Content.ToArray()));
-        Assert.Equal(SHA256.HashData(image), SHA256.HashData(attachments[2].Content.ToArray()));
-        Assert.Equal("logo@example.com", attachments[2].ContentId);
-        Assert.True(attachments[2].IsInline);
+        // The inline image sits in multipart/related beside the HTML, so it comes first in document order.
+        var attachments = read.Attachments.Cast<MimePart>().ToDictionary(a => a.FileName!);
+        Assert.Equal(message.Attachments.Select(a => a.FileName).Order(), attachments.Keys.Order());
+        Assert.Equal("uid,txid\n1,0xabc\n"u8.ToArray(), NormalizeCsv(attachments[message.Attachments[0].FileName!].Content.ToArray()));
+        Assert.Equal(SHA256.HashData(binary), SHA256.HashData(attachments["data.bin"].Content.ToArray()));
+        Assert.Equal(SHA256.HashData(image), SHA256.HashData(attachments["logo.png"].Content.ToArray()));
+        Assert.Equal("logo@example.com", attachments["logo.png"].ContentId);
+        Assert.True(attachments["logo.png"].IsInline);
         Assert.Empty(read.Defects);
     }
 
