@@ -145,9 +145,15 @@ internal sealed class QuotedPrintableDecoder : IContentDecoder
         }
 
         var written = _spill.Drain(output);
-        if (_state is State.Equals or State.EqualsHex or State.EqualsWhitespace)
+        if (_state is State.Equals or State.EqualsWhitespace)
         {
-            // A lone '=' (or "=4", "= ") at the very end is kept as written.
+            // "text=" at the very end is a soft break whose line break went to the multipart
+            // boundary (RFC 2046 §5.1.1 gives the CRLF before a boundary to the boundary).
+            SoftBreak();
+        }
+        else if (_state is State.EqualsHex)
+        {
+            // A cut-off escape ("=4") is kept as written.
             ReleaseHeld(output, ref written);
         }
 
