@@ -136,14 +136,23 @@ internal sealed class MimeParser
     private static bool IsEmbeddedMessage(ContentType type) =>
         type.MediaType == "message" && type.MediaSubtype is "rfc822" or "global" or "news";
 
-    private Multipart ParseMultipart(
+    /// <summary>
+    /// Parses a multipart's body. When its boundary never opens a part and text came before the
+    /// end, that text is the entity's content (a mailer declared multipart and sent something
+    /// else): it becomes a leaf, because a preamble is never shown and would lose it.
+    /// </summary>
+    private MimeEntity ParseMultipart(
         HeaderList headers, ContentType contentType, string boundary, long offset, int depth, out BoundaryMatch end, ContentDisposition? disposition, string? contentId)
     {
         _boundaries.Add(Encoding.UTF8.GetBytes(boundary));
         var level = _boundaries.Count - 1;
 
-        var preamble = new CappedByteSink(PreambleCap);
-        var match = ReadContent(preamble);
+        // Not capped: until a boundary shows up, this may be all the content there is.
+        var beforeFirstPart = new PartContent(_options.MemoryThreshold, _options.TemporaryDirectory);
+        var beforeFirstPartSink = new DecodingSink(null, beforeFirstPart);
+        var match = ReadContent(beforeFirstPartSink);
+        beforeFirstPartSink.Complete();
+        var opened = match.Level == level && !match.IsClose;
 
         // RFC 2046 §5.1.5: inside multipart/digest a part without Content-Type is message/rfc822.
         var childDefault = contentType.MediaSubtype == "digest" ? new ContentType("message", "rfc822") : ContentType.TextPlain;
@@ -165,11 +174,27 @@ internal sealed class MimeParser
 
         var epilogue = new CappedByteSink(PreambleCap);
         _boundaries.RemoveAt(level);
-        if (match.Level == level && match.IsClose)
+        var closed = match.Level == level && match.IsClose;
+        if (closed)
         {
             match = ReadContent(epilogue);
         }
-        else
+
+        end = match;
+        if (!opened && HasNonWhitespace(beforeFirstPart))
+        {
+            Defect(MimeDefectKind.MissingBoundary, offset, $"{contentType.MimeType} boundary never opens a part; its content kept as one part");
+            var encoding = ReadTransferEncoding(headers, offset);
+            return new MimePart(headers, contentType, Decode(beforeFirstPart, encoding, offset))
+            {
+                ContentDisposition = disposition,
+                ContentId = contentId,
+                TransferEncoding = encoding,
+                Offset = offset,
+            };
+        }
+
+        if (!closed)
         {
             Defect(MimeDefectKind.MissingClosingBoundary, offset, $"{contentType.MimeType} was not closed with its boundary");
         }
@@ -179,13 +204,68 @@ internal sealed class MimeParser
             Defect(MimeDefectKind.EmptyMultipart, offset, $"{contentType.MimeType} has no parts");
         }
 
-        end = match;
-        return new Multipart(headers, contentType, children, preamble.ToArray(), epilogue.ToArray())
+        var preamble = ReadStart(beforeFirstPart, PreambleCap);
+        beforeFirstPart.Dispose();
+        return new Multipart(headers, contentType, children, preamble, epilogue.ToArray())
         {
             ContentDisposition = disposition,
             ContentId = contentId,
             Offset = offset,
         };
+    }
+
+    private static bool HasNonWhitespace(PartContent content)
+    {
+        using var stream = content.OpenRead();
+        var buffer = new byte[4096];
+        int read;
+        while ((read = stream.Read(buffer)) > 0)
+        {
+            if (buffer.AsSpan(0, read).IndexOfAnyExcept(" \t\r\n"u8) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static byte[] ReadStart(PartContent content, int cap)
+    {
+        var start = new byte[Math.Min(content.Length, cap)];
+        using var stream = content.OpenRead();
+        stream.ReadExactly(start);
+        return start;
+    }
+
+    /// <summary>Undoes a transfer encoding on raw content already stored (and disposes the raw copy).</summary>
+    private PartContent Decode(PartContent raw, ContentEncoding encoding, long offset)
+    {
+        if (ContentDecoders.Create(encoding) is not { } decoder)
+        {
+            return raw;
+        }
+
+        var decoded = new PartContent(_options.MemoryThreshold, _options.TemporaryDirectory);
+        var sink = new DecodingSink(decoder, decoded);
+        using (var stream = raw.OpenRead())
+        {
+            var buffer = new byte[32 * 1024];
+            int read;
+            while ((read = stream.Read(buffer)) > 0)
+            {
+                sink.Write(buffer.AsSpan(0, read));
+            }
+        }
+
+        raw.Dispose();
+        var issues = sink.Complete();
+        if (issues != DecodeIssues.None)
+        {
+            Defect(MimeDefectKind.InvalidContentEncoding, offset, $"{encoding}: {issues}");
+        }
+
+        return decoded;
     }
 
     private PartContent ReadLeafContent(ContentEncoding encoding, long offset, out BoundaryMatch end)

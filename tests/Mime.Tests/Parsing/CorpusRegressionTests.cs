@@ -43,4 +43,88 @@ public sealed class CorpusRegressionTests
 
         Assert.Equal("one two\nthree\n", message.TextBody);
     }
+
+    [Fact]
+    public void Multipart_whose_boundary_never_appears_keeps_its_content_as_one_part()
+    {
+        // stalwart malformed/002.eml: the text used to end up in the multipart's preamble, which nobody reads.
+        using var message = Mail.Parse(Mail.Lines(
+            "Content-Type: multipart/mixed; boundary=\"ab\"",
+            "",
+            "body",
+            ""));
+
+        var part = Assert.IsType<MimePart>(message.Body);
+        Assert.Equal("body\r\n"u8.ToArray(), part.Content.ToArray());
+        Assert.Contains(message.Defects, d => d.Kind == MimeDefectKind.MissingBoundary);
+        Assert.Same(part, Assert.Single(message.Attachments));
+    }
+
+    [Fact]
+    public void Multipart_whose_boundary_never_appears_keeps_more_than_a_preamble_holds()
+    {
+        var text = string.Concat(Enumerable.Repeat("a line of text that goes on\r\n", 2000));
+        using var message = Mail.Parse("Content-Type: multipart/mixed; boundary=x\r\n\r\n" + text);
+
+        var part = Assert.IsType<MimePart>(message.Body);
+        Assert.Equal(text.Length, part.Content.Length);
+    }
+
+    [Fact]
+    public void Nested_multipart_whose_boundary_never_appears_ends_at_the_outer_boundary_with_its_content()
+    {
+        using var message = Mail.Parse(Mail.Lines(
+            "Content-Type: multipart/mixed; boundary=outer",
+            "",
+            "--outer",
+            "Content-Type: multipart/alternative; boundary=inner",
+            "",
+            "kept text",
+            "--outer",
+            "Content-Type: text/plain",
+            "",
+            "second",
+            "--outer--"));
+
+        var root = Assert.IsType<Multipart>(message.Body);
+        Assert.Equal(2, root.Children.Count);
+        var first = Assert.IsType<MimePart>(root.Children[0]);
+        Assert.Equal("kept text"u8.ToArray(), first.Content.ToArray());
+        Assert.Equal("second", message.TextBody);
+    }
+
+    [Fact]
+    public void Base64_multipart_whose_boundary_never_appears_is_decoded()
+    {
+        using var message = Mail.Parse(Mail.Lines(
+            "Content-Type: multipart/mixed; boundary=x",
+            "Content-Transfer-Encoding: base64",
+            "",
+            "aGVsbG8gd29ybGQ=",
+            ""));
+
+        var part = Assert.IsType<MimePart>(message.Body);
+        Assert.Equal("hello world"u8.ToArray(), part.Content.ToArray());
+    }
+
+    [Fact]
+    public void Multipart_without_any_part_but_only_blank_lines_stays_an_empty_multipart()
+    {
+        using var message = Mail.Parse(Mail.Lines(
+            "Content-Type: multipart/mixed; boundary=outer",
+            "",
+            "--outer",
+            "Content-Type: multipart/alternative; boundary=inner",
+            "",
+            "",
+            "--outer",
+            "Content-Type: text/plain",
+            "",
+            "text",
+            "--outer--"));
+
+        var root = Assert.IsType<Multipart>(message.Body);
+        var empty = Assert.IsType<Multipart>(root.Children[0]);
+        Assert.Empty(empty.Children);
+    }
 }
