@@ -64,6 +64,9 @@ internal static class MessageProbe
             _ = (entity.FileName, entity.ContentId, entity.ContentType.Charset, entity.ContentDisposition?.Disposition);
             switch (entity)
             {
+                case Multipart { Children.Count: 0 } empty when empty.Preamble.AsSpan().IndexOfAnyExcept(" \t\r\n"u8) >= 0:
+                    problems.Add($"{where}{empty.ContentType.MimeType} at {empty.Offset} has no parts but text in its preamble: lost");
+                    break;
                 case MimePart part:
                     CheckContent(part.Content, $"{where}{part.ContentType.MimeType} at {part.Offset}", problems);
                     break;
