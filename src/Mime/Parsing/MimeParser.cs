@@ -457,9 +457,10 @@ internal sealed class MimeParser
                 continue;
             }
 
-            if (first && topLevel && content.StartsWith("From "u8))
+            if (first && topLevel && IsMboxSeparator(content))
             {
-                // An mbox separator line in front of the message.
+                // An mbox separator line in front of the message, maybe escaped (">From ") when
+                // the message was forwarded as an attachment straight out of an mbox file.
                 first = false;
                 continue;
             }
@@ -501,6 +502,9 @@ internal sealed class MimeParser
         end = BoundaryMatch.EndOfInput;
         return headers;
     }
+
+    private static bool IsMboxSeparator(ReadOnlySpan<byte> line) =>
+        line.TrimStart((byte)'>').StartsWith("From "u8);
 
     /// <summary>Splits "Name: value"; a name is printable ASCII without spaces (whitespace before the colon is tolerated).</summary>
     private static bool TrySplitField(ReadOnlySpan<byte> line, out ReadOnlySpan<byte> name, out ReadOnlySpan<byte> value)

@@ -127,4 +127,32 @@ public sealed class CorpusRegressionTests
         var empty = Assert.IsType<Multipart>(root.Children[0]);
         Assert.Empty(empty.Children);
     }
+
+    [Fact]
+    public void Embedded_message_starting_with_an_escaped_mbox_line_keeps_its_headers()
+    {
+        // jwz corpus (mailcore2 jwz/116, 117): a message forwarded out of an mbox file, ">From " line and all.
+        using var message = Mail.Parse(Mail.Lines(
+            "Subject: forwarded",
+            "Content-Type: message/rfc822",
+            "",
+            ">From - Fri Dec 13 15:01:21 1996",
+            "Subject: inner",
+            "Content-Type: application/x-pkcs7-mime",
+            "",
+            "data"));
+
+        var embedded = Assert.IsType<MessagePart>(message.Body);
+        Assert.Equal("inner", embedded.Message.Subject);
+        Assert.Equal("application/x-pkcs7-mime", embedded.Message.Body.ContentType.MimeType);
+    }
+
+    [Fact]
+    public void Message_file_starting_with_an_escaped_mbox_line_keeps_its_headers()
+    {
+        using var message = Mail.Parse(Mail.Lines(">>From someone@example.com Fri Dec 13 15:01:21 1996", "Subject: s", "", "body"));
+
+        Assert.Equal("s", message.Subject);
+        Assert.Equal("body", message.TextBody);
+    }
 }
