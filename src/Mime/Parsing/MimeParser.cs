@@ -483,6 +483,20 @@ internal sealed class MimeParser
                 }
             }
 
+            if (first && topLevel && !field.HasField && !stray.IsPartial && NextLine(out var afterStray))
+            {
+                // Junk before the first field (an envelope or "---- Original message ----" line)
+                // when a field follows: skip it, or the whole header block would read as body.
+                var fieldFollows = TrySplitField(afterStray.Content, out _, out _);
+                _pushback.Push(new PendingLine(afterStray.Content.ToArray(), afterStray.Terminator.ToArray(), afterStray.Offset, afterStray.IsPartial));
+                if (fieldFollows)
+                {
+                    Defect(MimeDefectKind.MalformedHeader, stray.Offset, $"skipped a line before the header fields: '{Truncate(Encoding.Latin1.GetString(stray.Content), 60)}'");
+                    first = false;
+                    continue;
+                }
+            }
+
             _pushback.Push(stray);
             Finish();
             if (headers.Count > 0 || !topLevel)

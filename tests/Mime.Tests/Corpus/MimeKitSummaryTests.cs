@@ -19,7 +19,6 @@ public sealed class MimeKitSummaryTests(ITestOutputHelper output)
     /// <summary>Where MimeKit's tree is wrong or merely different, per message, with the reason (checked against the raw message).</summary>
     private static readonly Dictionary<string, string> Exceptions = new(StringComparer.Ordinal)
     {
-        [JwzFolder + "/5"] = "the forwarded message starts with an envelope line ('26-Aug-92 22:15:02-LCL,22076;…') that is no header: like Python's email we read no headers and keep it all as text; MimeKit skips the line",
         [JwzFolder + "/36"] = ExternalBody,
         [JwzFolder + "/37"] = ExternalBody,
         [JwzFolder + "/45"] = ExternalBody,

@@ -155,4 +155,31 @@ public sealed class CorpusRegressionTests
         Assert.Equal("s", message.Subject);
         Assert.Equal("body", message.TextBody);
     }
+
+    [Fact]
+    public void Stray_line_before_the_header_fields_is_skipped_and_the_headers_read()
+    {
+        // zammad mail068.box starts "---- Original email message ----"; jwz 5 has an envelope line before a forwarded message.
+        using var message = Mail.Parse(Mail.Lines(
+            "---- Original email message ----",
+            "From: sender@example.com",
+            "Subject: real subject",
+            "Content-Type: text/html",
+            "",
+            "<p>body</p>"));
+
+        Assert.Equal("real subject", message.Subject);
+        Assert.Equal("sender@example.com", message.From.Mailboxes.Single().Address);
+        Assert.Equal("<p>body</p>", message.HtmlBody);
+        Assert.Contains(message.Defects, d => d.Kind == MimeDefectKind.MalformedHeader && d.Detail.Contains("Original email message", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Text_without_header_fields_stays_the_body()
+    {
+        using var message = Mail.Parse(Mail.Lines("Hello there,", "this is not a header", "", "bye"));
+
+        Assert.Empty(message.Headers);
+        Assert.Equal("Hello there,\nthis is not a header\n\nbye", message.TextBody);
+    }
 }
