@@ -14,6 +14,17 @@ internal sealed class MimeParser
 {
     private const int PreambleCap = 16 * 1024;
 
+    // How many unindented lines in a row may still be read as one field's continuation.
+    private const int MaxWrappedRun = 4;
+
+    private static readonly string[] WellKnownFields =
+    [
+        "Received", "Return-Path", "Delivered-To", "From", "To", "Cc", "Bcc", "Subject", "Date", "Message-ID",
+        "Reply-To", "Sender", "MIME-Version", "In-Reply-To", "References", "DKIM-Signature", "Authentication-Results",
+        "Received-SPF", "Thread-Topic", "Thread-Index", "Importance", "Priority", "Precedence", "Auto-Submitted",
+        "Organization", "User-Agent",
+    ];
+
     private readonly LineReader _reader;
     private readonly ParseBudget _budget;
     private readonly MimeParserOptions _options;
@@ -473,12 +484,17 @@ internal sealed class MimeParser
                     || next.Content[0] is (byte)' ' or (byte)'\t'
                     || TrySplitField(next.Content, out _, out _);
                 var lookahead = new PendingLine(next.Content.ToArray(), next.Terminator.ToArray(), next.Offset, next.IsPartial);
-                _pushback.Push(lookahead);
                 if (nextIsHeaderish)
                 {
+                    _pushback.Push(lookahead);
                     Defect(MimeDefectKind.MalformedHeader, stray.Offset, $"a line inside {field.Name} was wrapped without leading whitespace");
                     field.AppendContinuation(stray.Content);
                     field.HeldBreak(stray.Terminator);
+                    continue;
+                }
+
+                if (TryJoinWrappedRun(field, stray, lookahead))
+                {
                     continue;
                 }
             }
@@ -515,6 +531,82 @@ internal sealed class MimeParser
         Finish();
         end = BoundaryMatch.EndOfInput;
         return headers;
+    }
+
+    /// <summary>
+    /// Several lines in a row that are no fields, right after a field: when a well-known field
+    /// follows them, they are that field's continuation lines with the indentation lost (filters
+    /// that re-wrap Received fields do this); otherwise they start the body. Everything read
+    /// ahead but the first stray line is pushed back when they are not joined.
+    /// </summary>
+    private bool TryJoinWrappedRun(HeaderBuilder field, PendingLine first, PendingLine second)
+    {
+        var run = new List<PendingLine> { first };
+        var candidate = second;
+        while (IsStray(candidate) && run.Count < MaxWrappedRun)
+        {
+            run.Add(candidate);
+            if (!NextLine(out var line))
+            {
+                candidate = null;
+                break;
+            }
+
+            candidate = new PendingLine(line.Content.ToArray(), line.Terminator.ToArray(), line.Offset, line.IsPartial);
+        }
+
+        if (candidate is not null)
+        {
+            _pushback.Push(candidate);
+        }
+
+        if (run.Count > 1 && candidate is not null && !candidate.IsPartial
+            && TrySplitField(candidate.Content, out var name, out _) && IsWellKnownField(name))
+        {
+            Defect(MimeDefectKind.MalformedHeader, first.Offset, $"{run.Count} lines inside {field.Name} were wrapped without leading whitespace");
+            foreach (var wrapped in run)
+            {
+                field.AppendContinuation(wrapped.Content);
+                field.HeldBreak(wrapped.Terminator);
+            }
+
+            return true;
+        }
+
+        for (var i = run.Count - 1; i >= 1; i--)
+        {
+            _pushback.Push(run[i]);
+        }
+
+        return false;
+    }
+
+    private bool IsStray(PendingLine? line) =>
+        line is { IsPartial: false, Content.Length: > 0 }
+        && line.Content[0] is not ((byte)' ' or (byte)'\t')
+        && !TrySplitField(line.Content, out _, out _)
+        && (_boundaries.Count == 0 || MatchBoundary(line.Content).Level < 0);
+
+    /// <summary>Fields that mail software writes, as opposed to "Name: value" lines people type into a body.</summary>
+    private static bool IsWellKnownField(ReadOnlySpan<byte> name)
+    {
+        foreach (var prefix in (ReadOnlySpan<string>)["X-", "Content-", "List-", "ARC-", "Resent-"])
+        {
+            if (name.Length > prefix.Length && Ascii.EqualsIgnoreCase(name[..prefix.Length], prefix))
+            {
+                return true;
+            }
+        }
+
+        foreach (var known in WellKnownFields)
+        {
+            if (Ascii.EqualsIgnoreCase(name, known))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsMboxSeparator(ReadOnlySpan<byte> line) =>

@@ -182,4 +182,42 @@ public sealed class CorpusRegressionTests
         Assert.Empty(message.Headers);
         Assert.Equal("Hello there,\nthis is not a header\n\nbye", message.TextBody);
     }
+
+    [Fact]
+    public void Several_header_lines_wrapped_without_indentation_stay_in_the_header()
+    {
+        // zammad mail068.box: a Received field re-wrapped by a filter, its continuation lines unindented.
+        using var message = Mail.Parse(Mail.Lines(
+            "Received: from mail.example.cz ([192.0.2.1])",
+            "by mail.example.cz with ESMTP",
+            "for helpdesk@example.cz;",
+            "Thu, 2 Aug 2018 16:58:16 +0200",
+            "Received: by mail.example.cz (Postfix)",
+            "Subject: Contact from Server",
+            "From: user@example.cz",
+            "Content-Type: text/html; charset=\"Windows-1250\"",
+            "",
+            "<p>Contact form</p>"));
+
+        Assert.Equal("Contact from Server", message.Subject);
+        Assert.Equal("user@example.cz", message.From.Mailboxes.Single().Address);
+        Assert.Equal("<p>Contact form</p>", message.HtmlBody);
+        Assert.Equal(2, message.Headers.FindAll("Received").Count());
+    }
+
+    [Fact]
+    public void Body_lines_after_headers_without_a_blank_line_stay_the_body_before_a_field_like_line()
+    {
+        using var message = Mail.Parse(Mail.Lines(
+            "Subject: lost password",
+            "Content-Type: text/plain",
+            "Dear support,",
+            "I lost my password.",
+            "Order: 12345",
+            "",
+            "Thanks"));
+
+        Assert.Equal("lost password", message.Subject);
+        Assert.Equal("Dear support,\nI lost my password.\nOrder: 12345\n\nThanks", message.TextBody);
+    }
 }
