@@ -127,10 +127,15 @@ internal sealed class MessageBodies
     };
 
     private static bool IsBody(MimePart part, bool isRoot) =>
-        part.ContentType.MediaType == "text"
-        && part.ContentType.MediaSubtype is "plain" or "html"
+        (IsUnsplitMultipart(part) || (part.ContentType.MediaType == "text" && part.ContentType.MediaSubtype is "plain" or "html"))
         && !part.IsDeclaredAttachment
         && (isRoot || part.FileName is null || part.ContentDisposition?.IsInline == true);
+
+    /// <summary>
+    /// A leaf typed multipart/* is a multipart the parser could not split (no boundary, or one
+    /// that never opens a part): its content is what the sender wrote, read as plain text.
+    /// </summary>
+    private static bool IsUnsplitMultipart(MimePart part) => part.ContentType.MediaType == "multipart";
 
     private string Decode(MimePart part)
     {

@@ -131,7 +131,8 @@ internal static class MessageProbe
                 continue;
             }
 
-            if (leaf is not MimePart { IsText: true, IsDeclaredAttachment: false } part)
+            // A leaf typed multipart/* is a multipart that could not be split; it reads as plain text.
+            if (leaf is not MimePart { IsDeclaredAttachment: false } part || !(part.IsText || part.ContentType.MediaType == "multipart"))
             {
                 problems.Add($"{where}{leaf.ContentType.MimeType} at {leaf.Offset} is neither an attachment nor a body: lost");
                 continue;
@@ -144,7 +145,7 @@ internal static class MessageProbe
                 continue;
             }
 
-            if (part.ContentType.MediaSubtype is not ("plain" or "html"))
+            if (part.ContentType.MediaSubtype is not ("plain" or "html") && part.ContentType.MediaType != "multipart")
             {
                 problems.Add($"{where}{leaf.ContentType.MimeType} at {leaf.Offset} is neither an attachment nor a body: lost");
                 continue;

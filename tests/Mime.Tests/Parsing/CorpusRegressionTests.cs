@@ -57,7 +57,31 @@ public sealed class CorpusRegressionTests
         var part = Assert.IsType<MimePart>(message.Body);
         Assert.Equal("body\r\n"u8.ToArray(), part.Content.ToArray());
         Assert.Contains(message.Defects, d => d.Kind == MimeDefectKind.MissingBoundary);
-        Assert.Same(part, Assert.Single(message.Attachments));
+    }
+
+    [Fact]
+    public void Multipart_that_could_not_be_split_reads_as_the_text_body()
+    {
+        // zammad mail105.box: Apple Mail declared multipart/mixed and sent quoted-printable text without any delimiter.
+        using var message = Mail.Parse(Mail.Lines(
+            "Content-Type: multipart/mixed; boundary=\"----_=_NextPart_000_03BED81D.6103DF93\"",
+            "Content-Transfer-Encoding: quoted-printable",
+            "",
+            "=C3=A4=C3=B6 ad asd",
+            "",
+            "-Martin"));
+
+        Assert.Equal("äö ad asd\n\n-Martin", message.TextBody);
+        Assert.Empty(message.Attachments);
+    }
+
+    [Fact]
+    public void Multipart_without_boundary_parameter_reads_as_the_text_body()
+    {
+        using var message = Mail.Parse(Mail.Lines("Content-Type: multipart/mixed", "", "just text"));
+
+        Assert.Equal("just text", message.TextBody);
+        Assert.Empty(message.Attachments);
     }
 
     [Fact]
@@ -90,7 +114,7 @@ public sealed class CorpusRegressionTests
         Assert.Equal(2, root.Children.Count);
         var first = Assert.IsType<MimePart>(root.Children[0]);
         Assert.Equal("kept text"u8.ToArray(), first.Content.ToArray());
-        Assert.Equal("second", message.TextBody);
+        Assert.Equal("kept text\nsecond", message.TextBody);
     }
 
     [Fact]
