@@ -40,12 +40,48 @@ public sealed class DeliveryStatusReport
             blocks = MimeParser.ReadHeaderBlocks(stream, MimeParserOptions.Default);
         }
 
-        var perMessage = blocks.Count > 0 ? blocks[0] : new HeaderList();
-        var recipients = blocks.Skip(1)
+        var (perMessage, recipientBlocks) = SplitBlocks(blocks);
+        var recipients = recipientBlocks
             .Select(b => new RecipientStatus(
                 b["Final-Recipient"], b["Original-Recipient"], b["Action"]?.Trim().ToLowerInvariant(), FirstWord(b["Status"]), b["Diagnostic-Code"], RecipientStatus.StripType(b["Remote-MTA"])))
             .ToList();
         return new DeliveryStatusReport(perMessage, recipients, FindOriginalMessageId(message));
+    }
+
+    /// <summary>
+    /// RFC 3464 §2.1: a per-message block, then one block per recipient, separated by blank
+    /// lines. Mailers drop those lines (AOL runs the first recipient into the per-message
+    /// block; others send recipients only, or several in one block), so blocks are cut where
+    /// the fields say: at the first per-recipient field of the first block, and wherever a
+    /// recipient's own address field repeats.
+    /// </summary>
+    private static (HeaderList PerMessage, List<HeaderList> Recipients) SplitBlocks(List<HeaderList> blocks)
+    {
+        var perMessage = new HeaderList();
+        var recipients = new List<HeaderList>();
+        for (var b = 0; b < blocks.Count; b++)
+        {
+            HeaderList? current = null;
+            foreach (var field in blocks[b])
+            {
+                if (current is null && b == 0 && !PerRecipientFields.Any(field.Is))
+                {
+                    perMessage.Add(field);
+                    continue;
+                }
+
+                var startsRecipient = field.Is("Final-Recipient") || field.Is("Original-Recipient");
+                if (current is null || (startsRecipient && current.Contains(field.Name)))
+                {
+                    current = new HeaderList();
+                    recipients.Add(current);
+                }
+
+                current.Add(field);
+            }
+        }
+
+        return (perMessage, recipients);
     }
 
     /// <summary>The returned mail's Message-ID: from an embedded message/rfc822 or a text/rfc822-headers part.</summary>
@@ -73,6 +109,13 @@ public sealed class DeliveryStatusReport
 
         return null;
     }
+
+    // RFC 3464 §2.3: the fields that only a per-recipient block has.
+    private static readonly string[] PerRecipientFields =
+    [
+        "Original-Recipient", "Final-Recipient", "Action", "Status", "Remote-MTA", "Diagnostic-Code",
+        "Last-Attempt-Date", "Final-Log-ID", "Will-Retry-Until",
+    ];
 
     private static string? FirstWord(string? value) =>
         value?.Trim().Split([' ', '\t', '('], 2, StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();

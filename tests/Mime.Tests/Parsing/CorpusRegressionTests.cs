@@ -244,4 +244,77 @@ public sealed class CorpusRegressionTests
         Assert.Equal("lost password", message.Subject);
         Assert.Equal("Dear support,\nI lost my password.\nOrder: 12345\n\nThanks", message.TextBody);
     }
+
+    [Fact]
+    public void Delivery_status_without_a_blank_line_after_the_per_message_fields_still_has_its_recipient()
+    {
+        // sisimai rhost-aol-01.eml (AOL), like MimeKit's delivery-status-no-blank-line.txt.
+        var report = Reports.DeliveryStatusReport.From(ParseReport(
+            "Reporting-MTA: dns; omr-m04.mx.aol.com",
+            "Arrival-Date: Fri, 21 Nov 2014 17:15:27 -0500 (EST)",
+            "Final-Recipient: rfc822; kijitora@example.jp",
+            "Original-Recipient: rfc822;kijitora@example.jp",
+            "Action: failed",
+            "Status: 5.4.4"));
+
+        Assert.NotNull(report);
+        Assert.Equal("omr-m04.mx.aol.com", report.ReportingMta);
+        var recipient = Assert.Single(report.Recipients);
+        Assert.Equal("kijitora@example.jp", recipient.Address);
+        Assert.Equal("5.4.4", recipient.Status);
+        Assert.Equal("failed", recipient.Action);
+    }
+
+    [Fact]
+    public void Delivery_status_with_only_recipient_fields_reads_them_as_a_recipient()
+    {
+        // sisimai lhost-mcafee-01.eml and lhost-surfcontrol-01.eml have no per-message block.
+        var report = Reports.DeliveryStatusReport.From(ParseReport(
+            "",
+            "Action: failed",
+            "Final-Recipient: rfc822;kijitora@example.com",
+            "Status: 5.0.0"));
+
+        Assert.NotNull(report);
+        Assert.Empty(report.PerMessage);
+        var recipient = Assert.Single(report.Recipients);
+        Assert.Equal("kijitora@example.com", recipient.Address);
+        Assert.Equal("failed", recipient.Action);
+    }
+
+    [Fact]
+    public void Delivery_status_recipients_without_blank_lines_between_them_are_told_apart()
+    {
+        var report = Reports.DeliveryStatusReport.From(ParseReport(
+            "Reporting-MTA: dns; mx.example.com",
+            "",
+            "Original-Recipient: rfc822;a@example.com",
+            "Final-Recipient: rfc822;a@example.com",
+            "Action: failed",
+            "Status: 5.1.1",
+            "Final-Recipient: rfc822;b@example.com",
+            "Action: delayed",
+            "Status: 4.2.2"));
+
+        Assert.NotNull(report);
+        Assert.Equal(["a@example.com", "b@example.com"], report.Recipients.Select(r => r.Address));
+        Assert.Equal(["5.1.1", "4.2.2"], report.Recipients.Select(r => r.Status));
+    }
+
+    private static MimeMessage ParseReport(params string[] statusLines) =>
+        Mail.Parse(Mail.Lines(
+            [
+                "Content-Type: multipart/report; report-type=delivery-status; boundary=b",
+                "",
+                "--b",
+                "Content-Type: text/plain",
+                "",
+                "failed",
+                "--b",
+                "Content-Type: message/delivery-status",
+                "",
+                .. statusLines,
+                "",
+                "--b--",
+            ]));
 }
