@@ -212,19 +212,22 @@ internal sealed class MiniYaml
     /// <summary>A quoted scalar, maybe over several lines: line breaks fold to a space, empty lines to a line break.</summary>
     private string ReadQuoted(string start, char quote)
     {
-        var raw = new StringBuilder(start[1..]);
-        while (!ClosesQuote(raw.ToString(), quote))
+        // A quote cannot be escaped across a line break, so each line is searched on its own.
+        var raw = new StringBuilder();
+        var line = start[1..];
+        int close;
+        while ((close = ClosingIndex(line, quote)) < 0)
         {
             if (_index >= _lines.Count)
             {
                 throw new FormatException("unterminated quoted scalar");
             }
 
-            raw.Append('\n').Append(_lines[_index++]);
+            raw.Append(line).Append('\n');
+            line = _lines[_index++];
         }
 
-        var content = raw.ToString();
-        content = content[..ClosingIndex(content, quote)];
+        var content = raw.Append(line, 0, close).ToString();
         var segments = content.Split('\n');
         var folded = new StringBuilder(segments.Length == 1 ? segments[0] : segments[0].TrimEnd(' ', '\t'));
         var emptyLines = 0;
@@ -257,8 +260,6 @@ internal sealed class MiniYaml
 
         return quote == '\'' ? folded.ToString().Replace("''", "'", StringComparison.Ordinal) : Unescape(folded.ToString());
     }
-
-    private static bool ClosesQuote(string text, char quote) => ClosingIndex(text, quote) >= 0;
 
     private static int ClosingIndex(string text, char quote)
     {
