@@ -72,7 +72,11 @@ public sealed class ZammadExpectationTests(ITestOutputHelper output)
 
                 found++;
                 loose += SameContent(match, data) == Likeness.LettersOnly ? 1 : 0;
-                binary += data is byte[] ? 1 : 0;
+                if (data is byte[])
+                {
+                    binary++;
+                }
+
                 used.Add(match);
                 if (preferences.GetValueOrDefault("Mime-Type") is string mimeType && !mimeType.Equals(match.ContentType.MimeType, StringComparison.OrdinalIgnoreCase))
                 {
