@@ -6,10 +6,10 @@ namespace MailTicketing.Bench.Mime;
 /// </summary>
 internal static class CorpusSelection
 {
-    private static readonly HashSet<string> _mailExtensions = new(StringComparer.OrdinalIgnoreCase) { ".eml", ".box", ".raw", ".msg" };
+    private static readonly HashSet<string> MailExtensions = new(StringComparer.OrdinalIgnoreCase) { ".eml", ".box", ".raw", ".msg" };
 
     // Extensions that may or may not be mail (gnupg *.txt, mimekit *.txt, spamassassin *.1): sniffed.
-    private static readonly HashSet<string> _sniffedExtensions = new(StringComparer.OrdinalIgnoreCase) { "", ".txt", ".1", ".2" };
+    private static readonly HashSet<string> SniffedExtensions = new(StringComparer.OrdinalIgnoreCase) { "", ".txt", ".1", ".2" };
 
     public static List<string> Select(string corpusRoot, TextWriter log)
     {
@@ -62,12 +62,12 @@ internal static class CorpusSelection
         }
 
         var extension = Path.GetExtension(name);
-        if (_mailExtensions.Contains(extension))
+        if (MailExtensions.Contains(extension))
         {
             return null;
         }
 
-        if (!_sniffedExtensions.Contains(extension) || name.StartsWith('.'))
+        if (!SniffedExtensions.Contains(extension) || name.StartsWith('.'))
         {
             return "non-mail extensions";
         }

@@ -6,7 +6,7 @@ namespace MailTicketing.Bench.Mime;
 /// <summary>Seeded support-mail prose, mostly Chinese with identifiers, as our mailboxes receive it.</summary>
 internal sealed class SupportText(Random random)
 {
-    private static readonly string[] _chinese =
+    private static readonly string[] ChineseSentences =
     [
         "您好，我在昨天下午提交了提现申请，但是到现在还没有到账。",
         "订单号是 {order}，交易哈希为 {hash}，请帮忙查询一下。",
@@ -25,7 +25,7 @@ internal sealed class SupportText(Random random)
         "客服热线一直占线，所以只好发邮件联系你们。",
     ];
 
-    private static readonly string[] _english =
+    private static readonly string[] EnglishSentences =
     [
         "Hello support team, please see the details below.",
         "Order {order} was charged twice; the transaction hash is {hash}.",
@@ -34,14 +34,14 @@ internal sealed class SupportText(Random random)
         "Best regards,",
     ];
 
-    private static readonly string[] _names = ["张伟", "王芳", "李娜", "刘洋", "陈静", "杨磊", "赵敏", "黄婷", "周杰", "吴昊"];
+    private static readonly string[] Names = ["张伟", "王芳", "李娜", "刘洋", "陈静", "杨磊", "赵敏", "黄婷", "周杰", "吴昊"];
 
     public string Paragraph(int sentences)
     {
         var text = new StringBuilder();
         for (var i = 0; i < sentences; i++)
         {
-            var pool = random.Next(6) == 0 ? _english : _chinese;
+            var pool = random.Next(6) == 0 ? EnglishSentences : ChineseSentences;
             text.Append(Fill(pool[random.Next(pool.Length)]));
         }
 
@@ -84,7 +84,7 @@ internal sealed class SupportText(Random random)
         return html.Append("</body></html>\n").ToString();
     }
 
-    public string Name() => _names[random.Next(_names.Length)];
+    public string Name() => Names[random.Next(Names.Length)];
 
     public string Order() => $"ORD{random.Next(10_000_000, 99_999_999)}";
 
