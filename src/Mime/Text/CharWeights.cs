@@ -31,17 +31,18 @@ internal static class CharWeights
         table['\t'] = table['\r'] = table['\n'] = 0;
         table[0x7F] = -4;
         Fill(table, 0x80, 0x9F, -8);
-        Fill(table, 0xC0, 0xFF, Uncommon);
-        table[0xD7] = table[0xF7] = 0;
+        // Latin-1 letters (0xC0-0xFF) stay 0 here: CharsetGuesser scores them by their neighbours.
+        Fill(table, 0x0410, 0x044F, Uncommon);
         Fill(table, 0x2010, 0x2027, Uncommon);
         table[0x20AC] = table[0x2122] = Uncommon;
         Fill(table, 0x2500, 0x257F, -1);
         Fill(table, 0x3000, 0x303F, Common);
         Fill(table, 0x3041, 0x3096, Common);
         Fill(table, 0x30A1, 0x30FC, Common);
-        Fill(table, 0x3400, 0x4DBF, -2);
-        Fill(table, 0x4E00, 0x9FFF, -1);
-        Fill(table, 0xAC00, 0xD7A3, Common);
+        // Rare ideographs are neutral: names use them (镕, 喆), and mis-decodes lose anyway
+        // on the private-use characters, symbols and errors that come with them.
+        Fill(table, 0x3400, 0x4DBF, -1);
+        Fill(table, 0xAC00, 0xD7A3, -1);
         Fill(table, 0xD800, 0xDFFF, -2);
         Fill(table, 0xE000, 0xF8FF, -8);
         Fill(table, 0xF900, 0xFAFF, -2);
@@ -51,12 +52,20 @@ internal static class CharWeights
 
         // GB2312 level 1 (rows 0xB0-0xD7) holds the 3,755 common hanzi, level 2 the rest;
         // Big5 0xA440-0xC67E holds the frequent traditional characters, 0xC940-0xF9D5 the others.
+        // JIS X 0208 level 1 (Shift_JIS 0x889F-0x9872) holds the common kanji, including
+        // Japanese forms such as 駅 that neither GB2312 nor Big5 has. KS X 1001 (EUC-KR
+        // 0xB0A1-0xC8FE) holds the 2,350 Hangul syllables in everyday use; the other 8,822
+        // that cp949 reaches through its extension bytes are what mis-decoded bytes produce.
         var gb = CharsetRegistry.FromCodePage(54936)!.Encoding;
         var big5 = CharsetRegistry.FromCodePage(950)!.Encoding;
+        var sjis = CharsetRegistry.FromCodePage(932)!.Encoding;
+        var korean = CharsetRegistry.FromCodePage(949)!.Encoding;
         MarkRange(table, gb, 0xB0, 0xD7, 0xA1, 0xFE, 0, Common);
         MarkRange(table, gb, 0xD8, 0xF7, 0xA1, 0xFE, 0, Uncommon);
         MarkRange(table, big5, 0xA4, 0xC6, 0x40, 0x7E, 0xA1, Common);
         MarkRange(table, big5, 0xC9, 0xF9, 0x40, 0x7E, 0xA1, Uncommon);
+        MarkRange(table, sjis, 0x88, 0x98, 0x40, 0x7E, 0x80, Common);
+        MarkRange(table, korean, 0xB0, 0xC8, 0xA1, 0xFE, 0, Common);
         foreach (var c in TopHanzi)
         {
             table[c] = Frequent;
@@ -73,7 +82,8 @@ internal static class CharWeights
     private static void Fill(sbyte[] table, int first, int last, sbyte weight) =>
         table.AsSpan(first, last - first + 1).Fill(weight);
 
-    // Decodes every lead/trail pair of a block and raises the weight of the ideographs in it.
+    // Decodes every lead/trail pair of a block and raises the weight of the ideographs and
+    // Hangul syllables in it.
     // Trail bytes run from trailFirst to trailLast and, when secondTrailFirst is set, also
     // from there to 0xFE (Big5 trail bytes come in two ranges).
     private static void MarkRange(sbyte[] table, Encoding encoding, int leadFirst, int leadLast, int trailFirst, int trailLast, int secondTrailFirst, sbyte weight)
@@ -95,7 +105,7 @@ internal static class CharWeights
 
         foreach (var c in encoding.GetString(bytes.ToArray()))
         {
-            if (c is >= '\u4E00' and <= '\u9FFF' && table[c] < weight)
+            if (c is (>= '\u4E00' and <= '\u9FFF') or (>= '\uAC00' and <= '\uD7A3') && table[c] < weight)
             {
                 table[c] = weight;
             }

@@ -22,8 +22,16 @@ internal static class CharsetGuesser
         CharsetRegistry.FromCodePage(949)!,
     ];
 
-    /// <summary>The CJK candidates only, for checking a single-byte label that may hide GBK or Big5.</summary>
-    public static ReadOnlySpan<CharsetInfo> CjkCandidates => Candidates.AsSpan(1..3);
+    private static readonly CharsetInfo[] Cjk =
+    [
+        CharsetRegistry.FromCodePage(54936)!,
+        CharsetRegistry.FromCodePage(950)!,
+        CharsetRegistry.FromCodePage(932)!,
+        CharsetRegistry.FromCodePage(949)!,
+    ];
+
+    /// <summary>The CJK candidates only, for checking a single-byte label that may hide GBK, Big5, Shift_JIS or EUC-KR.</summary>
+    public static ReadOnlySpan<CharsetInfo> CjkCandidates => Cjk;
 
     public static ReadOnlySpan<CharsetInfo> AllCandidates => Candidates;
 
@@ -70,7 +78,30 @@ internal static class CharsetGuesser
         // Every candidate yields at most one char per byte (GB18030's four bytes give two), so
         // a buffer of twice the sample length always suffices.
         var count = charset.Encoding.GetChars(sample, buffer);
-        return Score(buffer.AsSpan(0, count));
+        var text = buffer.AsSpan(0, count);
+        var score = Score(text);
+        if (charset.Kind == CharsetKind.Utf8)
+        {
+            // Valid multi-byte UTF-8 sequences hardly ever arise by chance, so each one is
+            // strong evidence: mostly-UTF-8 text with a broken or truncated sequence stays UTF-8.
+            score += 3L * CountDecodedNonAscii(text);
+        }
+
+        return score;
+    }
+
+    private static int CountDecodedNonAscii(ReadOnlySpan<char> text)
+    {
+        var count = 0;
+        foreach (var c in text)
+        {
+            if (c >= '\u0080' && c != '\uFFFD')
+            {
+                count++;
+            }
+        }
+
+        return count;
     }
 
     internal static long Score(ReadOnlySpan<char> text)
@@ -87,12 +118,24 @@ internal static class CharsetGuesser
 
             int weight = weights[c];
 
-            // Accented letters inside Latin words (the é in "café"); CJK read as windows-1252
-            // gives runs of accented letters instead, away from ASCII letters.
-            if (c is >= '\u00C0' and <= '\u00FF'
-                && ((i > 0 && char.IsAsciiLetter(text[i - 1])) || (i + 1 < text.Length && char.IsAsciiLetter(text[i + 1]))))
+            // Accented letters sit inside Latin words (the é in "café"); CJK bytes read as
+            // windows-1252 give runs of accented letters and symbols instead.
+            if (c is >= '\u00C0' and <= '\u00FF' and not '\u00D7' and not '\u00F7')
             {
-                weight += 2;
+                var previous = i > 0 ? text[i - 1] : ' ';
+                var next = i + 1 < text.Length ? text[i + 1] : ' ';
+                if (char.IsAsciiLetter(previous) && char.IsAsciiLetter(next))
+                {
+                    weight += 5;
+                }
+                else if (char.IsAsciiLetter(previous) || char.IsAsciiLetter(next))
+                {
+                    weight += 3;
+                }
+                else if (previous >= '\u0080' && next >= '\u0080')
+                {
+                    weight -= 1;
+                }
             }
 
             score += weight;

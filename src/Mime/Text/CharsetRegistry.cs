@@ -18,43 +18,46 @@ internal static class CharsetRegistry
     private static readonly ConcurrentDictionary<string, CharsetInfo?> Labels = new(StringComparer.OrdinalIgnoreCase);
     private static readonly ConcurrentDictionary<int, CharsetInfo?> CodePages = new();
 
+    private static int _cachedLabels;
+    private static int _cachedCodePages;
+
     // Labels .NET does not know, or knows but maps to a charset that decodes mail worse than
     // the one chosen here (gb2312 -> GB18030 because "gb2312" mail routinely contains GBK characters).
-    private static readonly FrozenDictionary<string, int> Aliases = new Dictionary<string, int>
-    {
-        ["utf-8"] = Utf8, ["utf8"] = Utf8, ["uft-8"] = Utf8, ["uft8"] = Utf8, ["utf_8"] = Utf8,
-        ["unicode-1-1-utf-8"] = Utf8, ["unicode-2-0-utf-8"] = Utf8, ["x-unicode20utf8"] = Utf8,
-        ["utf-7"] = Utf7, ["utf7"] = Utf7, ["unicode-1-1-utf-7"] = Utf7, ["unicode-2-0-utf-7"] = Utf7,
-        ["csunicode11utf7"] = Utf7, ["x-unicode20utf7"] = Utf7,
-        ["us-ascii"] = UsAscii, ["ascii"] = UsAscii, ["ansi_x3.4-1968"] = UsAscii, ["ansi_x3.4-1986"] = UsAscii,
-        ["iso-ir-6"] = UsAscii, ["iso646-us"] = UsAscii, ["us"] = UsAscii, ["csascii"] = UsAscii, ["646"] = UsAscii,
-        ["gb2312"] = Gb18030, ["gbk"] = Gb18030, ["gb18030"] = Gb18030, ["euc-cn"] = Gb18030, ["euccn"] = Gb18030,
-        ["gb_2312-80"] = Gb18030, ["gb2312-80"] = Gb18030, ["csgb2312"] = Gb18030, ["iso-gb2312"] = Gb18030,
-        ["chinese"] = Gb18030, ["iso-ir-58"] = Gb18030, ["gb_2312"] = Gb18030, ["gb18030-2000"] = Gb18030,
-        ["hz-gb-2312"] = 52936, ["hz"] = 52936, ["hz-gb2312"] = 52936,
-        ["big5"] = 950, ["big-5"] = 950, ["big5-hkscs"] = 950, ["big5hkscs"] = 950, ["cn-big5"] = 950,
-        ["csbig5"] = 950, ["x-x-big5"] = 950,
-        ["shift_jis"] = 932, ["shift-jis"] = 932, ["sjis"] = 932, ["ms_kanji"] = 932, ["windows-31j"] = 932,
-        ["csshiftjis"] = 932, ["cswindows31j"] = 932, ["shiftjis"] = 932,
-        ["iso-2022-jp"] = 50220, ["iso-2022-jp-1"] = 50220, ["iso-2022-jp-2"] = 50220, ["iso-2022-jp-3"] = 50220,
-        ["csiso2022jp"] = 50220, ["csiso2022jp2"] = 50220, ["iso-2022-kr"] = 50225, ["csiso2022kr"] = 50225,
-        ["euc-jp"] = 51932, ["eucjp"] = 51932, ["ujis"] = 51932, ["cseucpkdfmtjapanese"] = 51932,
-        ["euc-kr"] = 949, ["euckr"] = 949, ["cseuckr"] = 949, ["ks_c_5601-1987"] = 949, ["ks_c_5601"] = 949,
-        ["ks_c_5601-1989"] = 949, ["ksc5601"] = 949, ["ksc_5601"] = 949, ["korean"] = 949, ["uhc"] = 949,
-        ["csksc56011987"] = 949, ["iso-ir-149"] = 949,
-        ["koi8-r"] = 20866, ["koi8r"] = 20866, ["koi8_r"] = 20866, ["cskoi8r"] = 20866, ["koi8"] = 20866,
-        ["koi8-u"] = 21866, ["koi8u"] = 21866, ["koi8_u"] = 21866, ["koi8-ru"] = 21866,
-        ["tis-620"] = 874, ["tis620"] = 874, ["tis-620-2533"] = 874,
-        ["latin1"] = 28591, ["l1"] = 28591, ["csisolatin1"] = 28591, ["iso-ir-100"] = 28591,
-        ["latin2"] = 28592, ["l2"] = 28592, ["latin3"] = 28593, ["l3"] = 28593, ["latin4"] = 28594, ["l4"] = 28594,
-        ["latin5"] = 28599, ["l5"] = 28599, ["latin9"] = 28605, ["l9"] = 28605, ["latin-9"] = 28605,
-        ["cyrillic"] = 28595, ["greek"] = 28597, ["hebrew"] = 28598, ["arabic"] = 28596,
-        ["mac"] = 10000, ["macintosh"] = 10000, ["mac-roman"] = 10000, ["macroman"] = 10000,
-        ["utf-16"] = 1200, ["utf-16le"] = 1200, ["ucs-2"] = 1200, ["unicode"] = 1200, ["csunicode"] = 1200,
-        ["iso-10646-ucs-2"] = 1200, ["utf-16be"] = 1201, ["unicodefffe"] = 1201,
-        ["x-unknown"] = Unknown, ["unknown-8bit"] = Unknown, ["unknown"] = Unknown, ["x-user-defined"] = Unknown,
-        ["8bit"] = Unknown, ["binary"] = Unknown, ["default"] = Unknown, ["charset"] = Unknown,
-    }.ToFrozenDictionary(StringComparer.Ordinal);
+    private static readonly FrozenDictionary<string, int> Aliases = BuildAliases(
+    [
+        (Utf8, "utf-8 utf8 uft-8 uft8 utf_8 unicode-1-1-utf-8 unicode-2-0-utf-8 x-unicode20utf8"),
+        (Utf7, "utf-7 utf7 unicode-1-1-utf-7 unicode-2-0-utf-7 csunicode11utf7 x-unicode20utf7"),
+        (UsAscii, "us-ascii ascii ansi_x3.4-1968 ansi_x3.4-1986 iso-ir-6 iso646-us us csascii 646"),
+        (Gb18030, "gb2312 gbk gb18030 euc-cn euccn gb_2312-80 gb2312-80 csgb2312 iso-gb2312 chinese"),
+        (Gb18030, "iso-ir-58 gb_2312 gb18030-2000"),
+        (52936, "hz-gb-2312 hz hz-gb2312"),
+        (950, "big5 big-5 big5-hkscs big5hkscs cn-big5 csbig5 x-x-big5"),
+        (932, "shift_jis shift-jis sjis ms_kanji windows-31j csshiftjis cswindows31j shiftjis"),
+        (50220, "iso-2022-jp iso-2022-jp-1 iso-2022-jp-2 iso-2022-jp-3 csiso2022jp csiso2022jp2"),
+        (50225, "iso-2022-kr csiso2022kr"),
+        (51932, "euc-jp eucjp ujis cseucpkdfmtjapanese"),
+        (949, "euc-kr euckr cseuckr ks_c_5601-1987 ks_c_5601 ks_c_5601-1989 ksc5601 ksc_5601 korean uhc"),
+        (949, "csksc56011987 iso-ir-149"),
+        (20866, "koi8-r koi8r koi8_r cskoi8r koi8"),
+        (21866, "koi8-u koi8u koi8_u koi8-ru"),
+        (874, "tis-620 tis620 tis-620-2533"),
+        (28591, "latin1 l1 csisolatin1 iso-ir-100"),
+        (28592, "latin2 l2"),
+        (28593, "latin3 l3"),
+        (28594, "latin4 l4"),
+        (28599, "latin5 l5"),
+        (28605, "latin9 l9 latin-9"),
+        (28595, "cyrillic"),
+        (28597, "greek"),
+        (28598, "hebrew"),
+        (28596, "arabic"),
+        (10000, "mac macintosh mac-roman macroman"),
+        (1200, "utf-16 utf-16le ucs-2 unicode csunicode iso-10646-ucs-2"),
+        (1201, "utf-16be unicodefffe"),
+        (12000, "utf-32 utf-32le"),
+        (12001, "utf-32be"),
+        (Unknown, "x-unknown unknown-8bit unknown x-user-defined 8bit binary default charset"),
+    ]);
 
     static CharsetRegistry()
     {
@@ -65,6 +68,20 @@ internal static class CharsetRegistry
     public static CharsetInfo Utf8Charset { get; } = new("utf-8", new UTF8Encoding(false, false), CharsetKind.Utf8);
 
     public static CharsetInfo AsciiCharset { get; } = new("us-ascii", Utf8Charset.Encoding, CharsetKind.Ascii);
+
+    private static FrozenDictionary<string, int> BuildAliases(ReadOnlySpan<(int CodePage, string Labels)> groups)
+    {
+        var aliases = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (codePage, labels) in groups)
+        {
+            foreach (var label in labels.Split(' '))
+            {
+                aliases[label] = codePage;
+            }
+        }
+
+        return aliases.ToFrozenDictionary(StringComparer.Ordinal);
+    }
 
     public static CharsetInfo? Lookup(string? label)
     {
@@ -79,9 +96,10 @@ internal static class CharsetRegistry
         }
 
         var info = Resolve(label);
-        if (Labels.Count < MaxCachedLabels)
+        // ConcurrentDictionary.Count takes every lock; an approximate counter is enough here.
+        if (Volatile.Read(ref _cachedLabels) < MaxCachedLabels && Labels.TryAdd(label, info))
         {
-            Labels.TryAdd(label, info);
+            Interlocked.Increment(ref _cachedLabels);
         }
 
         return info;
@@ -96,9 +114,9 @@ internal static class CharsetRegistry
         }
 
         var info = Create(codePage);
-        if (CodePages.Count < MaxCachedLabels)
+        if (Volatile.Read(ref _cachedCodePages) < MaxCachedLabels && CodePages.TryAdd(codePage, info))
         {
-            CodePages.TryAdd(codePage, info);
+            Interlocked.Increment(ref _cachedCodePages);
         }
 
         return info;
@@ -134,25 +152,28 @@ internal static class CharsetRegistry
             name = bare;
         }
 
-        try
-        {
-            return FromCodePage(Encoding.GetEncoding(name).CodePage);
-        }
-        catch (ArgumentException)
-        {
-            return null;
-        }
-        catch (NotSupportedException)
-        {
-            return null;
-        }
+        // The provider answers null for names it does not know, where Encoding.GetEncoding
+        // would throw; labels from hostile mail should not cost an exception each.
+        return CodePagesEncodingProvider.Instance.GetEncoding(name) is { } encoding
+            ? FromCodePage(encoding.CodePage)
+            : null;
     }
 
     // Keeps only what can be part of a charset name: "utf-8;" and "\"gb2312\"" and
-    // "iso_8859-1:1987" all occur in headers.
+    // "iso_8859-1:1987" all occur in headers, and so do charset=3D"utf-8" (a header that
+    // went through quoted-printable) and charset="charset=us-ascii".
     private static string Normalize(string label)
     {
         var span = label.AsSpan().Trim().Trim("\"' \t");
+        if (span.StartsWith("3D", StringComparison.OrdinalIgnoreCase) && span.Length > 2 && !char.IsAsciiDigit(span[2]))
+        {
+            span = span[2..].Trim("\"' \t");
+        }
+
+        if (span.StartsWith("charset=", StringComparison.OrdinalIgnoreCase))
+        {
+            span = span[8..].Trim("\"' \t");
+        }
         var end = 0;
         while (end < span.Length && IsNameChar(span[end]))
         {
@@ -254,16 +275,11 @@ internal static class CharsetRegistry
 #pragma warning restore SYSLIB0001
         }
 
-        Encoding encoding;
-        try
-        {
-            encoding = Encoding.GetEncoding(codePage, EncoderFallback.ReplacementFallback, new DecoderReplacementFallback("\uFFFD"));
-        }
-        catch (ArgumentException)
-        {
-            return null;
-        }
-        catch (NotSupportedException)
+        var decoderFallback = new DecoderReplacementFallback("\uFFFD");
+        var encoding = codePage is 1200 or 1201 or 12000 or 12001
+            ? Encoding.GetEncoding(codePage, EncoderFallback.ReplacementFallback, decoderFallback)
+            : CodePagesEncodingProvider.Instance.GetEncoding(codePage, EncoderFallback.ReplacementFallback, decoderFallback);
+        if (encoding is null)
         {
             return null;
         }

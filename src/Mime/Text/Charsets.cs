@@ -5,8 +5,8 @@ namespace MailTicketing.Mime.Text;
 /// <summary>Charset lookup with the aliases real mailers use, and text decoding with a clear fallback.</summary>
 public static class Charsets
 {
-    // A single-byte label hiding GBK/Big5 text must lose clearly, not by a character or two.
-    private const int SingleByteLieMargin = 8;
+    // A single-byte label gives way to a CJK reading only when that reading scores clearly better.
+    private const int SingleByteLieMargin = 4;
 
     /// <summary>
     /// The encoding for a MIME charset label, or null when it is unknown. GB2312/GBK labels give

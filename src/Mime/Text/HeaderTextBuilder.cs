@@ -86,11 +86,11 @@ internal ref struct HeaderTextBuilder
         _runLength += base64 ? EncodedWord.DecodeBase64(payload, target) : EncodedWord.DecodeQ(payload, target);
     }
 
-    /// <summary>The text so far, trimmed of surrounding whitespace.</summary>
+    /// <summary>The text so far, trimmed of surrounding whitespace (also CR/LF that came out of an encoded word).</summary>
     public override string ToString()
     {
         FlushRun();
-        return new ReadOnlySpan<char>(_chars, 0, _length).Trim(" \t").ToString();
+        return new ReadOnlySpan<char>(_chars, 0, _length).Trim(" \t\r\n").ToString();
     }
 
     public void Dispose()

@@ -57,6 +57,15 @@ public static class Rfc2047
 
     private static string Decode(ReadOnlySpan<byte> raw, Mode mode, string? fallbackCharset)
     {
+        byte[]? unfolded = null;
+        if (raw.IndexOfAny((byte)'\r', (byte)'\n') >= 0)
+        {
+            // Unfold first (RFC 5322 §2.2.3), so that an encoded word folded in the middle
+            // (seen in the wild despite RFC 2047 §2) is still one word.
+            unfolded = ArrayPool<byte>.Shared.Rent(raw.Length);
+            raw = unfolded.AsSpan(0, Unfold(raw, unfolded));
+        }
+
         var builder = new HeaderTextBuilder(fallbackCharset, raw.Length + 16);
         try
         {
@@ -66,7 +75,39 @@ public static class Rfc2047
         finally
         {
             builder.Dispose();
+            if (unfolded is not null)
+            {
+                ArrayPool<byte>.Shared.Return(unfolded);
+            }
         }
+    }
+
+    // Drops line breaks and keeps the whitespace after them; a break with no whitespace
+    // after it (a broken fold) becomes a space, so the words on either side stay apart.
+    private static int Unfold(ReadOnlySpan<byte> raw, Span<byte> destination)
+    {
+        var written = 0;
+        for (var i = 0; i < raw.Length; i++)
+        {
+            var b = raw[i];
+            if (b is not ((byte)'\r' or (byte)'\n'))
+            {
+                destination[written++] = b;
+                continue;
+            }
+
+            while (i + 1 < raw.Length && raw[i + 1] is (byte)'\r' or (byte)'\n')
+            {
+                i++;
+            }
+
+            if (i + 1 < raw.Length && raw[i + 1] is not ((byte)' ' or (byte)'\t'))
+            {
+                destination[written++] = (byte)' ';
+            }
+        }
+
+        return written;
     }
 
     private static void Tokenize(ReadOnlySpan<byte> input, Mode mode, ref HeaderTextBuilder builder)
@@ -77,19 +118,13 @@ public static class Rfc2047
             var b = input[i];
             if (IsWhitespace(b))
             {
-                var spaces = 0;
+                var whitespaceStart = i;
                 while (i < input.Length && IsWhitespace(input[i]))
                 {
-                    if (input[i] is (byte)' ' or (byte)'\t')
-                    {
-                        spaces++;
-                    }
-
                     i++;
                 }
 
-                // A bare line break with no whitespace after it (a broken fold) still separates words.
-                builder.AddWhitespace(mode == Mode.Text ? Math.Max(spaces, 1) : 1);
+                builder.AddWhitespace(mode == Mode.Text ? i - whitespaceStart : 1);
                 continue;
             }
 
@@ -162,18 +197,20 @@ public static class Rfc2047
         return input.Length;
     }
 
-    private static bool IsWhitespace(byte b) => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n';
+    private static bool IsWhitespace(byte b) => b is (byte)' ' or (byte)'\t';
+
+    private static bool IsFoldingWhitespace(byte b) => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n';
 
     private static ReadOnlySpan<byte> TrimWhitespace(ReadOnlySpan<byte> raw)
     {
         var start = 0;
-        while (start < raw.Length && IsWhitespace(raw[start]))
+        while (start < raw.Length && IsFoldingWhitespace(raw[start]))
         {
             start++;
         }
 
         var end = raw.Length;
-        while (end > start && IsWhitespace(raw[end - 1]))
+        while (end > start && IsFoldingWhitespace(raw[end - 1]))
         {
             end--;
         }

@@ -113,6 +113,8 @@ public class CharsetsTests
     [InlineData("utf-8;")]
     [InlineData(" \"utf-8\" ")]
     [InlineData("unicode-1-1-utf-8")]
+    [InlineData("3D\"utf-8\"")]
+    [InlineData("charset=utf-8")]
     public void Utf8_labels_with_typos_and_junk_resolve_to_utf8(string label) =>
         Assert.Equal(65001, Charsets.Find(label)!.CodePage);
 
@@ -140,6 +142,8 @@ public class CharsetsTests
     [InlineData("unknown-8bit")]
     [InlineData("x-user-defined")]
     [InlineData("fakescii")]
+    [InlineData("cp99999")]
+    [InlineData("iso-8859-99")]
     [InlineData("")]
     [InlineData(null)]
     public void Unknown_labels_have_no_encoding(string? label) => Assert.Null(Charsets.Find(label));
@@ -242,11 +246,23 @@ public class CharsetsTests
         Assert.Equal(new DecodedText(sample, charset, CharsetFallback.Undeclared), result);
     }
 
-    [Fact]
-    public void Undeclared_short_gbk_name_is_guessed_as_gb18030()
+    [Theory]
+    [InlineData("gb18030", "张伟")]
+    [InlineData("gb18030", "朱镕基")]
+    [InlineData("gb18030", "陈喆")]
+    [InlineData("gb18030", "截图.png")]
+    [InlineData("big5", "陳大文")]
+    [InlineData("shift_jis", "駅北口")]
+    [InlineData("euc-kr", "김철수")]
+    [InlineData("windows-1252", "Rückerstattung")]
+    [InlineData("windows-1252", "Straße 5")]
+    [InlineData("windows-1252", "Søren")]
+    [InlineData("windows-1252", "€5")]
+    public void Undeclared_short_names_are_guessed(string charset, string sample)
     {
-        Assert.Equal("张伟", Charsets.Decode(Gb("张伟"), null).Text);
-        Assert.Equal("中文", Charsets.Decode([0xD6, 0xD0, 0xCE, 0xC4], "").Text);
+        var result = Charsets.Decode(Charsets.Find(charset)!.GetBytes(sample), null);
+
+        Assert.Equal(sample, result.Text);
     }
 
     [Fact]

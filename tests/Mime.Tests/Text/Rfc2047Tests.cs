@@ -126,6 +126,33 @@ public class Rfc2047Tests
     }
 
     [Fact]
+    public void Encoded_word_folded_in_the_middle_is_still_decoded()
+    {
+        // zammad mail018: a UTF-7 Q word broken across lines.
+        var raw = "Benachrichtung  \n\tzum  \n\t=?unicode-1-1-utf-7?Q?+ANw-bermittlungsstatus  \n\t(Fehlgeschlagen)?="u8;
+
+        Assert.Equal("Benachrichtung   zum   Übermittlungsstatus  \t(Fehlgeschlagen)", Rfc2047.DecodeText(raw));
+    }
+
+    [Fact]
+    public void Line_break_decoded_from_an_encoded_word_is_trimmed_at_the_ends()
+    {
+        // zammad mail027: the first word starts with an encoded CRLF.
+        var raw = "=?UTF-8?B?DQrooK3pvpXkuK3lsaTnrqHnkIbogIU=?=\r\n =?UTF-8?B?5aaC5L2V6YG/5YWN6KeS6Imy6KGM5Li66Kqk5Yy6?="u8;
+
+        Assert.Equal("蠭龕中層管理者如何避免角色行为誤区", Rfc2047.DecodeText(raw));
+    }
+
+    [Fact]
+    public void Truncated_raw_utf8_stays_utf8()
+    {
+        // flanker russian-attachment-yahoo.eml: the mailer cut the name inside a character.
+        byte[] raw = [.. "Картинка с очень, очень длинным именем"u8, 0xD0];
+
+        Assert.Equal("Картинка с очень, очень длинным именем\uFFFD", Rfc2047.DecodeText(raw));
+    }
+
+    [Fact]
     public void Broken_fold_without_whitespace_still_separates_words()
     {
         Assert.Equal("Hello world", Rfc2047.DecodeText("Hello\r\nworld"u8));
@@ -167,6 +194,14 @@ public class Rfc2047Tests
         var raw = $"=?ISO-2022-JP?B?{Convert.ToBase64String(bytes)}?=";
 
         Assert.Equal("日本語の件名", Rfc2047.DecodeText(Encoding.ASCII.GetBytes(raw)));
+    }
+
+    [Fact]
+    public void Iso_2022_jp_label_on_shift_jis_bytes_is_guessed()
+    {
+        // zammad mail093: the words say ISO-2022-JP, the bytes are Shift_JIS.
+        Assert.Equal("駅北口", Rfc2047.DecodePhrase("=?ISO-2022-JP?B?iXeWa4z7IA==?="u8));
+        Assert.Equal("ツール EXAMPLE", Rfc2047.DecodePhrase("=?ISO-2022-JP?B?g2OBW4OLIEVYQU1QTEU=?="u8));
     }
 
     [Fact]
