@@ -2,9 +2,9 @@
 # MIME parser benchmark: our reader against Python's email package and the npm package mailparser,
 # on the same files in the same run. Writes bench/results/mime.md (git-ignored).
 #
-#   bash bench/mime.sh             # 1 warm-up pass + 3 measured passes, full synthetic set (~300 MB)
-#   bash bench/mime.sh --quick     # 1 measured pass, small synthetic set: a fast check that all works
-#   options: --passes N  --warmup N  --corpus DIR (default: ../shared/corpus beside the repository)
+#   bash bench/mime.sh             # warm-up (1 pass and >= 10 s), 3 measured passes, full synthetic set (~300 MB)
+#   bash bench/mime.sh --quick     # warm-up >= 2 s, 1 measured pass, small synthetic set: a fast check that all works
+#   options: --passes N  --warmup N (passes)  --warmup-seconds S  --corpus DIR (default: ../shared/corpus beside the repository)
 #            --only-ours (skip the baselines; prints our JSON, for profiling)
 set -euo pipefail
 
@@ -14,13 +14,15 @@ corpus="$repo/../shared/corpus"
 work="${TMPDIR:-/tmp}/mailticketing-bench"
 passes=3
 warmup=1
+warmup_seconds=10
 quick=
 only_ours=
 while [ $# -gt 0 ]; do
     case "$1" in
-        --quick) quick=--quick; passes=1 ;;
+        --quick) quick=--quick; passes=1; warmup_seconds=2 ;;
         --passes) passes=$2; shift ;;
         --warmup) warmup=$2; shift ;;
+        --warmup-seconds) warmup_seconds=$2; shift ;;
         --corpus) corpus=$2; shift ;;
         --only-ours) only_ours=1 ;;
         *) echo "unknown option: $1" >&2; exit 2 ;;
@@ -66,8 +68,8 @@ mkdir -p "$raw"
 run() { # parser set command...
     local parser=$1 set=$2
     shift 2
-    echo "$parser on $set ($passes passes after $warmup warm-up)" >&2
-    /usr/bin/time -v -o "$raw/$parser-$set.time" "$@" "$work/$set.list" "$set" "$passes" "$warmup" >"$raw/$parser-$set.json"
+    echo "$parser on $set" >&2
+    /usr/bin/time -v -o "$raw/$parser-$set.time" "$@" "$work/$set.list" "$set" "$passes" "$warmup" "$warmup_seconds" >"$raw/$parser-$set.json"
 }
 : >"$work/idle.list"
 for set in idle corpus synthetic; do
@@ -89,5 +91,5 @@ fi
 step "results"
 commit=$(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo unknown)
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')
-meta="commit $commit, $(date -u +%Y-%m-%d), $(nproc) cores ($cpu), .NET $(dotnet --version), $passes passes after $warmup warm-up${quick:+, quick}"
+meta="commit $commit, $(date -u +%Y-%m-%d), $(nproc) cores ($cpu), .NET $(dotnet --version), $passes measured passes after a warm-up of $warmup pass(es) and >= ${warmup_seconds} s${quick:+, quick}"
 python3 "$bench/python/report.py" "$raw" "$results/mime.md" "$meta"

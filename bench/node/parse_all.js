@@ -1,6 +1,6 @@
 'use strict';
 // Baseline for bench/mime.sh: the npm package mailparser over the same file list as our reader.
-// Usage: node parse_all.js LIST_FILE LABEL PASSES WARMUP
+// Usage: node parse_all.js LIST_FILE LABEL PASSES WARMUP WARMUP_SECONDS
 // Prints one JSON line: per-pass wall times of the parse loop (start-up and list reading excluded).
 
 const fs = require('fs');
@@ -25,6 +25,7 @@ async function parseOne(path, totals) {
 async function runPass(files) {
     const totals = { messages: 0, errors: 0, subjectChars: 0, fromChars: 0, textChars: 0, htmlChars: 0, attachments: 0, attachmentBytes: 0 };
     const failed = [];
+    const cpuStarted = process.cpuUsage();
     const started = process.hrtime.bigint();
     for (const path of files) {
         try {
@@ -36,28 +37,38 @@ async function runPass(files) {
         }
     }
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    return { seconds, totals, failed };
+    const cpu = process.cpuUsage(cpuStarted);
+    return { seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, totals, failed };
 }
 
 async function main() {
-    const [listFile, label, passesText, warmupText] = process.argv.slice(2);
+    const [listFile, label, passesText, warmupText, warmupSecondsText] = process.argv.slice(2);
+    const warmup = Number(warmupText);
     const files = fs.readFileSync(listFile, 'utf8').split('\n').filter(line => line.length > 0);
     const bytes = files.reduce((sum, path) => sum + fs.statSync(path).size, 0);
-    for (let i = 0; i < Number(warmupText); i++) {
+    // WARMUP passes and at least WARMUP_SECONDS, the same rule for all three parsers.
+    const warmupStarted = process.hrtime.bigint();
+    let warmupPasses = 0;
+    while (warmupPasses < warmup || (warmup > 0 && Number(process.hrtime.bigint() - warmupStarted) / 1e9 < Number(warmupSecondsText))) {
         await runPass(files);
+        warmupPasses++;
     }
     const passes = [];
+    const cpuPasses = [];
     let last;
     for (let i = 0; i < Number(passesText); i++) {
         last = await runPass(files);
         passes.push(last.seconds);
+        cpuPasses.push(last.cpuSeconds);
     }
     const result = {
         parser: 'mailparser ' + require('mailparser/package.json').version + ' (node ' + process.version + ')',
         label,
         files: files.length,
         bytes,
+        warmupPasses,
         passes,
+        cpuPasses,
         totals: last.totals,
         failedSample: last.failed.slice(0, 20)
     };

@@ -1,6 +1,6 @@
 """Baseline for bench/mime.sh: Python's email package over the same file list as our reader.
 
-Usage: python3 parse_all.py LIST_FILE LABEL PASSES WARMUP
+Usage: python3 parse_all.py LIST_FILE LABEL PASSES WARMUP WARMUP_SECONDS
 Prints one JSON line: per-pass wall times of the parse loop (start-up and list reading excluded).
 """
 
@@ -40,6 +40,7 @@ def run_pass(files):
         ("messages", "errors", "subjectChars", "fromChars", "textChars", "htmlChars", "attachments", "attachmentBytes"), 0
     )
     failed = []
+    cpu_started = time.process_time()
     started = time.perf_counter()
     for path in files:
         try:
@@ -48,27 +49,33 @@ def run_pass(files):
         except Exception as error:  # count every failure; one bad file must not end the run
             totals["errors"] += 1
             failed.append(f"{path}: {type(error).__name__}: {str(error)[:160]}")
-    return time.perf_counter() - started, totals, failed
+    return time.perf_counter() - started, time.process_time() - cpu_started, totals, failed
 
 
 def main():
-    list_file, label, passes, warmup = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+    list_file, label, passes, warmup, warmup_seconds = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
     with open(list_file, encoding="utf-8") as f:
         files = [line for line in f.read().split("\n") if line]
     size = sum(os.path.getsize(path) for path in files)
-    for _ in range(warmup):
+    # WARMUP passes and at least WARMUP_SECONDS, the same rule for all three parsers.
+    warmup_started, warmup_passes = time.perf_counter(), 0
+    while warmup_passes < warmup or (warmup > 0 and time.perf_counter() - warmup_started < warmup_seconds):
         run_pass(files)
-    seconds = []
+        warmup_passes += 1
+    seconds, cpu_seconds = [], []
     totals, failed = {}, []
     for _ in range(passes):
-        elapsed, totals, failed = run_pass(files)
+        elapsed, cpu, totals, failed = run_pass(files)
         seconds.append(elapsed)
+        cpu_seconds.append(cpu)
     result = {
         "parser": f"python email, policy.default ({platform.python_implementation()} {platform.python_version()})",
         "label": label,
         "files": len(files),
         "bytes": size,
+        "warmupPasses": warmup_passes,
         "passes": seconds,
+        "cpuPasses": cpu_seconds,
         "totals": totals,
         "failedSample": failed[:20],
     }
