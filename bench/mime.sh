@@ -66,10 +66,11 @@ raw="$results/raw"
 rm -rf "$raw"
 mkdir -p "$raw"
 run() { # parser set command...
-    local parser=$1 set=$2
+    local parser=$1 set=$2 w=$warmup ws=$warmup_seconds
     shift 2
+    [ "$set" = idle ] && w=0 ws=0
     echo "$parser on $set" >&2
-    /usr/bin/time -v -o "$raw/$parser-$set.time" "$@" "$work/$set.list" "$set" "$passes" "$warmup" "$warmup_seconds" >"$raw/$parser-$set.json"
+    /usr/bin/time -v -o "$raw/$parser-$set.time" "$@" "$work/$set.list" "$set" "$passes" "$w" "$ws" >"$raw/$parser-$set.json"
 }
 : >"$work/idle.list"
 for set in idle corpus synthetic; do
