@@ -29,6 +29,7 @@ internal static class Bip39
         "very", "just", "some", "many", "much", "more", "most", "also", "only", "even", "ever",
         "here", "where", "after", "before", "because", "since", "until", "while", "about", "please",
         "thanks", "thank", "hello", "dear", "sir", "madam", "regards", "help", "sent", "received",
+        "words", "phrases", "seeds", "keys", "wallets", "mnemonic", "recovery", "backup",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     public static IReadOnlyList<string> EnglishWords => _englishWords;
@@ -37,6 +38,18 @@ internal static class Bip39
         _english.GetAlternateLookup<ReadOnlySpan<char>>().Contains(lowerWord);
 
     public static bool IsChineseWord(char c) => _chinese.Contains(c);
+
+    // List words that are everyday English too; at the edge of a run that is longer than a
+    // phrase they are the customer's sentence going on ("… high\nPlease restore my wallet").
+    private static readonly FrozenSet<string> _proseWords = new[]
+    {
+        "please", "help", "also", "again", "about", "all", "any", "this", "that", "have", "will", "can",
+        "you", "what", "when", "just", "now", "okay", "sorry", "thank", "hello", "here", "there", "then",
+        "above", "below", "next", "first", "last", "only", "still", "wallet", "phrase", "word", "seed",
+        "words", "phrases", "seeds", "my", "is", "are",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    public static bool IsProseWord(string lowerWord) => _proseWords.Contains(lowerWord);
 
     // A misspelt list word: same first four letters (BIP-39 words are unique in them) or one
     // edit away from a list word.
@@ -83,7 +96,9 @@ internal static class Bip39
 
         if (a.Length == b.Length)
         {
-            return a.AsSpan(i + 1).SequenceEqual(b.AsSpan(i + 1));
+            // One substitution, or two neighbouring letters swapped ("crikcet").
+            return a.AsSpan(i + 1).SequenceEqual(b.AsSpan(i + 1))
+                || (i + 1 < a.Length && a[i] == b[i + 1] && a[i + 1] == b[i] && a.AsSpan(i + 2).SequenceEqual(b.AsSpan(i + 2)));
         }
 
         return a.AsSpan(i + 1).SequenceEqual(b.AsSpan(i));

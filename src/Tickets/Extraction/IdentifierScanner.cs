@@ -48,7 +48,9 @@ internal sealed class IdentifierScanner(string text, ChainGuess bareHexChain, Fa
         var token = text.AsSpan(start, end - start);
         if (token.Length > 2 && token[0] == '0' && token[1] is 'x' or 'X' && Chars.IsHex(token[2..]))
         {
-            if (token.Length is 66 or 42 && !IsSecretLabelled(start))
+            // Vanity and system addresses open with zeros ("0x00000000219ab5…"): only the rest must look random.
+            if (token.Length is 66 or 42 && LooksRandom(token.Length == 42 ? token[2..].TrimStart('0') : token[2..])
+                && !IsSecretOrDigestLabelled(start))
             {
                 string value = token.ToString().ToLowerInvariant();
                 if (token.Length == 66)
@@ -66,7 +68,7 @@ internal sealed class IdentifierScanner(string text, ChainGuess bareHexChain, Fa
 
         if (token.Length == 64 && Chars.IsHex(token))
         {
-            if (TryAcceptBare(start, end, out ChainGuess? linkChain) && !IsSecretLabelled(start))
+            if (LooksRandom(token) && TryAcceptBare(start, end, out ChainGuess? linkChain) && !IsSecretOrDigestLabelled(start))
             {
                 collector.AddTransaction(token.ToString().ToLowerInvariant(), linkChain ?? bareHexChain);
             }
@@ -130,7 +132,7 @@ internal sealed class IdentifierScanner(string text, ChainGuess bareHexChain, Fa
 
         if (token.Length is >= 86 and <= 88)
         {
-            if (Base58.Decode(token, payload) == 64 && TryAcceptBare(start, end, out _) && !IsSecretLabelled(start))
+            if (Base58.Decode(token, payload) == 64 && TryAcceptBare(start, end, out _) && !IsSecretOrDigestLabelled(start))
             {
                 collector.AddTransaction(token.ToString(), ChainGuess.Solana);
                 return true;
@@ -184,7 +186,7 @@ internal sealed class IdentifierScanner(string text, ChainGuess bareHexChain, Fa
         }
 
         char after = Chars.At(text, end);
-        if (after is '/' or '+' or '=' or '_' or '@' or '-' or '\\' or '%')
+        if (after is '/' or '+' or '=' or '_' or '@' or '-' or '\\' or '%' || (before == '<' && after == '>'))
         {
             return false;
         }
@@ -250,7 +252,7 @@ internal sealed class IdentifierScanner(string text, ChainGuess bareHexChain, Fa
     private bool IsPlausibleUid(int start, int end, LabelKind kind)
     {
         int length = end - start;
-        if (kind == LabelKind.Uid ? length is < 5 or > 16 : length is < 6 or > 12)
+        if (kind == LabelKind.Uid ? length is < 6 or > 16 : length is < 6 or > 12)
         {
             return false;
         }
@@ -333,8 +335,35 @@ internal sealed class IdentifierScanner(string text, ChainGuess bareHexChain, Fa
     private LabelKind? GoverningKind(int start) =>
         LabelScanner.TryGetLabelBefore(text, _labels, start, out var label, out _) ? label.Kind : null;
 
-    private bool IsSecretLabelled(int start) =>
-        LabelScanner.TryGetLabelBefore(text, _labels, start, out var label, out _) && label.IsSecret;
+    private bool IsSecretOrDigestLabelled(int start) =>
+        LabelScanner.TryGetLabelBefore(text, _labels, start, out var label, out _) && (label.IsSecret || label.Kind == LabelKind.Digest);
+
+    // Hashes and addresses are uniformly random hex: "aaaa…aaa", "3d3d3d…" and padded values
+    // ("…e2300000000000000000000000000000000") are artwork, encodings or test data. A random
+    // 64-hex value fails these tests with a probability below 1e-9.
+    private static bool LooksRandom(ReadOnlySpan<char> hex)
+    {
+        int run = 1;
+        Span<bool> seen = stackalloc bool[128];
+        int distinct = 0;
+        for (int i = 0; i < hex.Length; i++)
+        {
+            char c = char.ToLowerInvariant(hex[i]);
+            if (!seen[c])
+            {
+                seen[c] = true;
+                distinct++;
+            }
+
+            run = i > 0 && char.ToLowerInvariant(hex[i - 1]) == c ? run + 1 : 1;
+            if (run >= 8)
+            {
+                return false;
+            }
+        }
+
+        return distinct >= (hex.Length >= 64 ? 10 : Math.Min(8, hex.Length / 3));
+    }
 
     private bool IsListContinuation(int previousEnd, int start)
     {

@@ -13,4 +13,7 @@ internal enum LabelKind
     Password,
     ApiSecret,
     TwoFactorSecret,
+
+    // "sha256:", "OriginalChecksum:": the hex after it is a file or header digest, not a transaction.
+    Digest,
 }

@@ -23,6 +23,7 @@ internal static class LabelScanner
         |(?<Order>orders?|订单编号|订单号|订单|单号|withdrawal[ _-]?ids?|提现\s?id|提币\s?id)
         |(?<Transaction>txids?|txns?|tx[ _-]?hash(?:es)?|tx|transaction[ _-]?(?:hash|id)|transactions?|hash(?:es)?|交易哈希值?|交易\s?(?:id|hash)|哈希值?)
         |(?<Address>addresses|address|wallets?|地址|钱包|錢包)
+        |(?<Digest>checksum|sha-?256|sha-?1|md5|digest|fingerprint|校验和|校验值)
         """.Replace("\r", "").Replace("\n", ""));
 
     private static readonly (string Group, LabelKind Kind)[] _groups =
@@ -36,6 +37,7 @@ internal static class LabelScanner
         ("Order", LabelKind.Order),
         ("Transaction", LabelKind.Transaction),
         ("Address", LabelKind.Address),
+        ("Digest", LabelKind.Digest),
     ];
 
     private static readonly HashSet<string> _fillerWords = new(StringComparer.OrdinalIgnoreCase)
@@ -53,6 +55,9 @@ internal static class LabelScanner
 
     private static readonly HashSet<string> _verbs = new(StringComparer.OrdinalIgnoreCase) { "is", "was", "are" };
 
+    private static readonly System.Buffers.SearchValues<char> _base64 =
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=");
+
     private const string FillerHan = "是为為号號码碼如下的值即";
     private const string SecretFillerHan = "我账帳户號号登录錄新旧原钱包錢";
     private const string FillerPunctuation = ":=#()[]\"'*-–—.,;“”‘’「」【】《》~|";
@@ -62,7 +67,7 @@ internal static class LabelScanner
         var labels = new List<Label>();
         foreach (Match match in _labels.Matches(folded))
         {
-            if (!HasWordBoundaries(folded, match.Index, match.Index + match.Length))
+            if (!HasWordBoundaries(folded, match.Index, match.Index + match.Length) || IsInsideEncodedRun(folded, match.Index))
             {
                 continue;
             }
@@ -71,7 +76,11 @@ internal static class LabelScanner
             {
                 if (match.Groups[group].Success)
                 {
-                    labels.Add(new Label(kind, match.Index, match.Index + match.Length));
+                    if (!IsMachineText(folded, match.Index, kind))
+                    {
+                        labels.Add(new Label(kind, match.Index, match.Index + match.Length));
+                    }
+
                     break;
                 }
             }
@@ -117,9 +126,51 @@ internal static class LabelScanner
         return IsFiller(folded.AsSpan(label.End, gapLength), label.IsSecret, out separator);
     }
 
+    private static bool IsDigestWord(string text, int start) =>
+        text.AsSpan(start).StartsWith("checksum", StringComparison.OrdinalIgnoreCase)
+        || text.AsSpan(start).StartsWith("sha", StringComparison.OrdinalIgnoreCase);
+
+    // "…+pWd0QP0ACgAe…": base64 and uuencoded lines spell label words by chance. A label inside
+    // a long run without blanks that holds only base64 characters is not a label.
+    private static bool IsInsideEncodedRun(string text, int index)
+    {
+        int start = index;
+        while (start > 0 && !char.IsWhiteSpace(text[start - 1]) && index - start < 200)
+        {
+            start--;
+        }
+
+        int end = index;
+        while (end < text.Length && !char.IsWhiteSpace(text[end]) && end - index < 200)
+        {
+            end++;
+        }
+
+        var run = text.AsSpan(start, end - start);
+        int padding = run.IndexOf('=');
+
+        // Base64 has '=' only as padding at the end; "apiSecret=…" is a label and its value.
+        return run.Length >= 40 && run.IndexOfAnyExcept(_base64) < 0 && (padding < 0 || run[padding..].IndexOfAnyExcept('=') < 0);
+    }
+
+    // Received lines quoted in bounces and forwards: "(Postfix, from userid 1000)",
+    // "(qmail 123 invoked by uid 60001)". Customers write "my UID", never these.
+    private static bool IsMachineText(string text, int start, LabelKind kind)
+    {
+        if (kind != LabelKind.Uid)
+        {
+            return false;
+        }
+
+        var before = text.AsSpan(0, start);
+        return (text.AsSpan(start).StartsWith("userid ", StringComparison.Ordinal) && before.EndsWith("from ", StringComparison.Ordinal))
+            || (text.AsSpan(start).StartsWith("uid ", StringComparison.Ordinal) && before.EndsWith("invoked by ", StringComparison.Ordinal));
+    }
+
     private static bool HasWordBoundaries(string text, int start, int end)
     {
-        if (char.IsAsciiLetter(text[start]))
+        // "OriginalChecksum:", "X-SHA256:": a digest label may end a longer word.
+        if (char.IsAsciiLetter(text[start]) && !IsDigestWord(text, start))
         {
             char before = Chars.At(text, start - 1);
             if (char.IsAsciiLetterOrDigit(before) || before is '?' or '&' or '=' or '/' or '.' or '_' or '-' or '@')

@@ -19,9 +19,12 @@ internal static class ReplyMarkers
 
     private static readonly string[] _mobileSignatures =
     [
-        "sent from my ", "sent from ", "sent via ", "sent with ", "get outlook for ", "发自我的", "发自", "来自我的",
-        "来自", "从我的", "从 windows 版邮件发送", "從我的", "寄自我的", "发送自我的",
+        "sent from my ", "sent from ", "sent via ", "sent with ", "get outlook for ", "从 windows 版邮件发送",
     ];
+
+    // "来自"/"发自" ("from") open ordinary sentences too; as a signature they name a device or app.
+    private static readonly string[] _chineseSignatureOpenings = ["发自", "来自", "从我的", "從我的", "寄自", "发送自"];
+    private static readonly string[] _chineseSignatureWords = ["邮箱", "郵箱", "手机", "手機", "客户端", "华为", "小米", "荣耀", "平板"];
 
     private static readonly string[] _forwardSubjects = ["fw:", "fwd:", "fw :", "fwd :", "转发:", "轉寄:", "转寄:"];
 
@@ -152,8 +155,37 @@ internal static class ReplyMarkers
         {
             if (key.StartsWith(start, StringComparison.OrdinalIgnoreCase))
             {
-                // "来自"/"发自" open ordinary sentences too; as a signature the line is short.
-                return !Chars.IsHan(start[0]) || key.Length <= 30;
+                return true;
+            }
+        }
+
+        if (key.Length > 30)
+        {
+            return false;
+        }
+
+        foreach (string start in _chineseSignatureOpenings)
+        {
+            if (key.StartsWith(start, StringComparison.Ordinal))
+            {
+                var rest = key.AsSpan(start.Length).TrimStart();
+                if (rest.StartsWith("我的", StringComparison.Ordinal))
+                {
+                    rest = rest[2..].TrimStart();
+                }
+
+                if (!rest.IsEmpty && char.IsAsciiLetter(rest[0]))
+                {
+                    return true;
+                }
+
+                foreach (string word in _chineseSignatureWords)
+                {
+                    if (rest.Contains(word, StringComparison.Ordinal))
+                    {
+                        return true;
+                    }
+                }
             }
         }
 

@@ -73,6 +73,7 @@ public static class ReplyParser
 
         roles.AsSpan(cut).Fill(cutRole);
         MarkSignature(lines, keys, roles, cut);
+        AttachBlankLines(keys, roles);
         return new ReplySplit(
             Join(lines, roles, LineRole.New),
             Join(lines, roles, LineRole.Quoted),
@@ -119,6 +120,35 @@ public static class ReplyParser
         }
     }
 
+    // A blank line between two lines of the same part belongs to that part.
+    private static void AttachBlankLines(string[] keys, LineRole[] roles)
+    {
+        var previous = LineRole.New;
+        bool seen = false;
+        for (int i = 0; i < keys.Length; i++)
+        {
+            if (keys[i].Length > 0)
+            {
+                previous = roles[i];
+                seen = true;
+                continue;
+            }
+
+            int next = i;
+            while (next < keys.Length && keys[next].Length == 0)
+            {
+                next++;
+            }
+
+            if (seen && next < keys.Length && roles[next] == previous)
+            {
+                roles.AsSpan(i, next - i).Fill(previous);
+            }
+
+            i = next - 1;
+        }
+    }
+
     private static string Join(string[] lines, LineRole[] roles, LineRole role)
     {
         int first = -1;
@@ -142,7 +172,7 @@ public static class ReplyParser
         {
             if (roles[i] == role)
             {
-                parts.Add(lines[i].TrimEnd());
+                parts.Add(lines[i]);
             }
         }
 

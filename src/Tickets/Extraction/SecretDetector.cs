@@ -82,6 +82,12 @@ internal static class SecretDetector
                 continue;
             }
 
+            // "pwd0QP…" is a word, not a label and its value; Chinese labels may touch the value ("密码123456").
+            if (start == label.End && char.IsAsciiLetter(folded[label.End - 1]))
+            {
+                continue;
+            }
+
             int end = label.Kind switch
             {
                 LabelKind.Password => PasswordEnd(original, folded, start, separator),
@@ -114,7 +120,8 @@ internal static class SecretDetector
         }
 
         var value = folded.AsSpan(start, end - start).TrimEnd(".,;!?)");
-        if (value.Length < 4 || value.Trim('*').IsEmpty || value.Contains("://", StringComparison.Ordinal))
+        if (value.Length < 4 || !HasLetterOrDigit(value)
+            || value.Contains("://", StringComparison.Ordinal))
         {
             return start;
         }
@@ -132,6 +139,19 @@ internal static class SecretDetector
         }
 
         return end;
+    }
+
+    private static bool HasLetterOrDigit(ReadOnlySpan<char> value)
+    {
+        foreach (char c in value)
+        {
+            if (char.IsAsciiLetterOrDigit(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool LooksMadeUp(ReadOnlySpan<char> value)

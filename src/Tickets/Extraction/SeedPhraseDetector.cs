@@ -107,22 +107,50 @@ internal static class SeedPhraseDetector
             {
                 int first = segmentStart;
                 int last = k - 1;
-                while (first > 0 && IsPhraseWord(text, chain[first - 1]))
-                {
-                    first--;
-                }
-
-                while (last < chain.Count - 1 && IsPhraseWord(text, chain[last + 1]))
-                {
-                    last++;
-                }
-
+                FitToPhraseLength(text, chain, ref first, ref last);
                 found.Add((chain[first].Start, chain[last].End));
             }
 
             segmentStart = k + 1;
         }
     }
+
+    // Phrases have 12, 15, 18, 21 or 24 words. A longer run has swallowed the customer's own
+    // words at its edges ("Please"), a shorter one may have lost a misspelt word just outside.
+    private static void FitToPhraseLength(string text, List<Word> chain, ref int first, ref int last)
+    {
+        while (!IsPhraseLength(last - first + 1) && last - first + 1 > MinWords)
+        {
+            if (IsProse(text, chain[last]))
+            {
+                last--;
+            }
+            else if (IsProse(text, chain[first]))
+            {
+                first++;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        if (!IsPhraseLength(last - first + 1))
+        {
+            if (last + 1 < chain.Count && IsPhraseLength(last - first + 2) && IsTypo(text, chain[last + 1]))
+            {
+                last++;
+            }
+            else if (first > 0 && IsPhraseLength(last - first + 2) && IsTypo(text, chain[first - 1]))
+            {
+                first--;
+            }
+        }
+    }
+
+    private static bool IsPhraseLength(int words) => words is 12 or 15 or 18 or 21 or 24;
+
+    private static bool IsProse(string text, Word word) => Bip39.IsProseWord(text[word.Start..word.End].ToLowerInvariant());
 
     private static bool HasDenseWindow(List<Word> chain, int from, int to)
     {
@@ -143,8 +171,6 @@ internal static class SeedPhraseDetector
 
         return false;
     }
-
-    private static bool IsPhraseWord(string text, Word word) => word.Class != WordClass.Unknown || IsTypo(text, word);
 
     private static bool IsTypo(string text, Word word) =>
         word.Class == WordClass.Typo

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace MailTicketing.Tickets.Extraction;
@@ -59,14 +60,22 @@ internal static class TextFolding
             return cached;
         }
 
+        // Unassigned code points and noncharacters (U+FFFE, U+FDD0…) cannot be normalised; ICU
+        // may know fewer code points than .NET's own tables, hence the guard on both sides.
         char folded = c;
-        string single = c.ToString();
-        if (!single.IsNormalized(NormalizationForm.FormKC))
+        if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.OtherNotAssigned)
         {
-            string normalized = single.Normalize(NormalizationForm.FormKC);
-            if (normalized.Length == 1)
+            try
             {
-                folded = normalized[0];
+                string normalized = c.ToString().Normalize(NormalizationForm.FormKC);
+                if (normalized.Length == 1)
+                {
+                    folded = normalized[0];
+                }
+            }
+            catch (ArgumentException)
+            {
+                // Not normalisable here: the character stays as it is.
             }
         }
 
