@@ -7,7 +7,7 @@ namespace MailTicketing.Tickets.Extraction;
 // big coins; "5 ton" or "Ada" in lower or mixed case stay words.
 internal static class AmountScanner
 {
-    private static readonly (string Text, string Asset)[] _assets =
+    private static readonly (string Text, string Asset)[] Assets =
     [
         ("FDUSD", "FDUSD"), ("USDT", "USDT"), ("USDC", "USDC"), ("DOGE", "DOGE"),
         ("BTC", "BTC"), ("ETH", "ETH"), ("BNB", "BNB"), ("TRX", "TRX"), ("SOL", "SOL"),
@@ -119,7 +119,7 @@ internal static class AmountScanner
             i++;
         }
 
-        foreach ((string candidate, string ticker) in _assets)
+        foreach ((string candidate, string ticker) in Assets)
         {
             if (text.AsSpan(i).StartsWith(candidate, StringComparison.Ordinal)
                 && (Chars.IsHan(candidate[0]) || IsWordEnd(text, i + candidate.Length)))

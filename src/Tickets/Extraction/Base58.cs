@@ -10,9 +10,9 @@ internal static class Base58
 {
     private const string Alphabet = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
 
-    private static readonly SearchValues<char> _alphabet = SearchValues.Create(Alphabet);
+    private static readonly SearchValues<char> AlphabetChars = SearchValues.Create(Alphabet);
 
-    public static bool IsBase58(ReadOnlySpan<char> text) => !text.IsEmpty && !text.ContainsAnyExcept(_alphabet);
+    public static bool IsBase58(ReadOnlySpan<char> text) => !text.IsEmpty && !text.ContainsAnyExcept(AlphabetChars);
 
     // Returns the decoded length, or -1 when the text is not base58 or decodes to more than
     // the destination holds. Quadratic in the length, which the callers cap at ~120 characters.

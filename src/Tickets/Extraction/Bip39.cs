@@ -6,21 +6,21 @@ namespace MailTicketing.Tickets.Extraction;
 // Look-ups over the BIP-39 word lists in Bip39WordLists (generated data).
 internal static class Bip39
 {
-    private static readonly string[] _englishWords =
+    private static readonly string[] EnglishList =
         Bip39WordLists.English.Split([' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries);
 
-    private static readonly FrozenSet<string> _english = _englishWords.ToFrozenSet(StringComparer.Ordinal);
+    private static readonly FrozenSet<string> EnglishSet = EnglishList.ToFrozenSet(StringComparer.Ordinal);
 
-    private static readonly FrozenSet<string> _englishPrefixes =
-        _englishWords.Select(w => w.Length <= 4 ? w : w[..4]).ToFrozenSet(StringComparer.Ordinal);
+    private static readonly FrozenSet<string> EnglishPrefixes =
+        EnglishList.Select(w => w.Length <= 4 ? w : w[..4]).ToFrozenSet(StringComparer.Ordinal);
 
-    private static readonly SearchValues<char> _chinese = SearchValues.Create(
+    private static readonly SearchValues<char> ChineseChars = SearchValues.Create(
         string.Concat(Bip39WordLists.ChineseSimplified, Bip39WordLists.ChineseTraditional)
             .Where(c => !char.IsWhiteSpace(c)).Distinct().ToArray());
 
     // Common short English words that sit one letter away from a list word ("the"/"they",
     // "and"/"any", "for"/"fork"); they must never pass as a typo inside a phrase.
-    private static readonly FrozenSet<string> _neverTypos = new[]
+    private static readonly FrozenSet<string> NeverTypos = new[]
     {
         "the", "and", "for", "was", "are", "not", "but", "our", "has", "had", "her", "his", "its",
         "who", "how", "why", "did", "does", "with", "from", "your", "yours", "were", "been", "than",
@@ -32,16 +32,16 @@ internal static class Bip39
         "words", "phrases", "seeds", "keys", "wallets", "mnemonic", "recovery", "backup",
     }.ToFrozenSet(StringComparer.Ordinal);
 
-    public static IReadOnlyList<string> EnglishWords => _englishWords;
+    public static IReadOnlyList<string> EnglishWords => EnglishList;
 
     public static bool IsEnglishWord(ReadOnlySpan<char> lowerWord) =>
-        _english.GetAlternateLookup<ReadOnlySpan<char>>().Contains(lowerWord);
+        EnglishSet.GetAlternateLookup<ReadOnlySpan<char>>().Contains(lowerWord);
 
-    public static bool IsChineseWord(char c) => _chinese.Contains(c);
+    public static bool IsChineseWord(char c) => ChineseChars.Contains(c);
 
     // List words that are everyday English too; at the edge of a run that is longer than a
     // phrase they are the customer's sentence going on ("… high\nPlease restore my wallet").
-    private static readonly FrozenSet<string> _proseWords = new[]
+    private static readonly FrozenSet<string> ProseWords = new[]
     {
         "please", "help", "also", "again", "about", "all", "any", "this", "that", "have", "will", "can",
         "you", "what", "when", "just", "now", "okay", "sorry", "thank", "hello", "here", "there", "then",
@@ -49,23 +49,23 @@ internal static class Bip39
         "words", "phrases", "seeds", "my", "is", "are",
     }.ToFrozenSet(StringComparer.Ordinal);
 
-    public static bool IsProseWord(string lowerWord) => _proseWords.Contains(lowerWord);
+    public static bool IsProseWord(string lowerWord) => ProseWords.Contains(lowerWord);
 
     // A misspelt list word: same first four letters (BIP-39 words are unique in them) or one
     // edit away from a list word.
     public static bool IsLikelyTypo(string lowerWord)
     {
-        if (lowerWord.Length is < 3 or > 9 || _neverTypos.Contains(lowerWord))
+        if (lowerWord.Length is < 3 or > 9 || NeverTypos.Contains(lowerWord))
         {
             return false;
         }
 
-        if (lowerWord.Length >= 4 && _englishPrefixes.Contains(lowerWord[..4]))
+        if (lowerWord.Length >= 4 && EnglishPrefixes.Contains(lowerWord[..4]))
         {
             return true;
         }
 
-        foreach (string word in _englishWords)
+        foreach (string word in EnglishList)
         {
             if (Math.Abs(word.Length - lowerWord.Length) <= 1 && IsOneEditAway(word, lowerWord))
             {

@@ -6,7 +6,7 @@ namespace MailTicketing.Tickets.Extraction;
 // chains that use bare hex hashes ("USDT TRC20", "比特币"), the hash is taken to be on it.
 internal static class ChainHints
 {
-    private static readonly Regex _hints = ExtractionRegex.Create(
+    private static readonly Regex HintPattern = ExtractionRegex.Create(
         "(?<Other>bitcoin[ -]?cash|bch|ltc|litecoin|莱特币|doge|dogecoin|狗狗币|xrp|ripple|瑞波)"
         + "|(?<Tron>trc[ -]?20|tron|trx|波场)"
         + "|(?<Bitcoin>btc|bitcoin|比特币|omni)");
@@ -18,7 +18,7 @@ internal static class ChainHints
         bool other = false;
         foreach (string part in (ReadOnlySpan<string>)[subject, text])
         {
-            foreach (Match match in _hints.Matches(part))
+            foreach (Match match in HintPattern.Matches(part))
             {
                 if (char.IsAsciiLetterOrDigit(Chars.At(part, match.Index - 1))
                     || char.IsAsciiLetter(Chars.At(part, match.Index + match.Length)))

@@ -5,7 +5,7 @@ namespace MailTicketing.Tickets.Extraction;
 // in tracking links and image paths does not.
 internal readonly record struct ExplorerLink(bool IsExplorer, ChainGuess? Chain, string Segment)
 {
-    private static readonly (string Host, ChainGuess Chain)[] _hosts =
+    private static readonly (string Host, ChainGuess Chain)[] Hosts =
     [
         ("tronscan", ChainGuess.Tron),
         ("solscan", ChainGuess.Solana),
@@ -24,21 +24,29 @@ internal readonly record struct ExplorerLink(bool IsExplorer, ChainGuess? Chain,
     ];
 
     // Explorers that serve many chains name the chain in the path.
-    private static readonly string[] _multiChainHosts = ["blockchair.com", "blockchain.com", "oklink.com", "blockcypher.com", "tokenview"];
+    private static readonly string[] MultiChainHosts = ["blockchair.com", "blockchain.com", "oklink.com", "blockcypher.com", "tokenview"];
 
-    private static readonly HashSet<string> _transactionSegments = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> TransactionSegments = new(StringComparer.OrdinalIgnoreCase)
     {
         "tx", "txs", "txid", "txn", "transaction", "transactions", "hash",
     };
 
-    private static readonly HashSet<string> _addressSegments = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> AddressSegments = new(StringComparer.OrdinalIgnoreCase)
     {
         "address", "addr", "account", "wallet",
     };
 
-    public bool IsTransactionPath => IsExplorer || _transactionSegments.Contains(Segment);
+    private static readonly HashSet<string> OtherSegments = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "block", "blocks", "address", "addr", "account", "token", "tokens", "contract",
+    };
 
-    public bool IsAddressPath => _addressSegments.Contains(Segment);
+    // On an explorer, a hash names a transaction unless the path says it is a block or the like.
+    public bool IsTransactionPath => TransactionSegments.Contains(Segment) || (IsExplorer && !OtherSegments.Contains(Segment));
+
+    public bool IsBlockPath => Segment.Equals("block", StringComparison.OrdinalIgnoreCase) || Segment.Equals("blocks", StringComparison.OrdinalIgnoreCase);
+
+    public bool IsAddressPath => AddressSegments.Contains(Segment);
 
     // The link around text[start], if the token at start sits in a URL path right after '/'.
     public static bool TryFind(string text, int start, out ExplorerLink link)
@@ -83,7 +91,7 @@ internal readonly record struct ExplorerLink(bool IsExplorer, ChainGuess? Chain,
 
         ChainGuess? chain = null;
         bool explorer = false;
-        foreach ((string name, ChainGuess guess) in _hosts)
+        foreach ((string name, ChainGuess guess) in Hosts)
         {
             if (host.Contains(name, StringComparison.OrdinalIgnoreCase))
             {
@@ -95,7 +103,7 @@ internal readonly record struct ExplorerLink(bool IsExplorer, ChainGuess? Chain,
 
         if (!explorer)
         {
-            foreach (string name in _multiChainHosts)
+            foreach (string name in MultiChainHosts)
             {
                 if (host.Contains(name, StringComparison.OrdinalIgnoreCase))
                 {

@@ -55,7 +55,11 @@ internal sealed class IdentifierScanner(string text, ChainGuess bareHexChain, Fa
                 string value = token.ToString().ToLowerInvariant();
                 if (token.Length == 66)
                 {
-                    collector.AddTransaction(value, ChainGuess.Evm);
+                    // "etherscan.io/block/0x…" names a block, not a transaction.
+                    if (!(ExplorerLink.TryFind(text, start, out var link) && link.IsBlockPath))
+                    {
+                        collector.AddTransaction(value, ChainGuess.Evm);
+                    }
                 }
                 else
                 {

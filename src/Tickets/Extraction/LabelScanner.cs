@@ -12,7 +12,7 @@ internal static class LabelScanner
 
     // Alternatives sharing a start are ordered longest first; the engine picks the first
     // alternative that matches at the leftmost position.
-    private static readonly Regex _labels = ExtractionRegex.Create(
+    private static readonly Regex LabelPattern = ExtractionRegex.Create(
         """
         (?<TwoFactorSecret>(?:2fa|totp|mfa|authenticator|google[ _-]?auth(?:enticator)?)[ _-]?(?:secret|key|seed|backup[ _-]?key|setup[ _-]?key)s?|backup[ _-]?(?:keys?|codes?)|setup[ _-]?key|recovery[ _-]?(?:keys?|codes?)|谷歌验证器?备份密钥|谷歌验证器?密钥|谷歌密钥|验证器密钥|备份密钥|2fa\s?密钥)
         |(?<PrivateKey>private[ _-]?keys?|priv[ _-]?keys?|私钥|私鑰)
@@ -26,7 +26,7 @@ internal static class LabelScanner
         |(?<Digest>checksum|sha-?256|sha-?1|md5|digest|fingerprint|校验和|校验值)
         """.Replace("\r", "").Replace("\n", ""));
 
-    private static readonly (string Group, LabelKind Kind)[] _groups =
+    private static readonly (string Group, LabelKind Kind)[] Groups =
     [
         ("TwoFactorSecret", LabelKind.TwoFactorSecret),
         ("PrivateKey", LabelKind.PrivateKey),
@@ -40,22 +40,22 @@ internal static class LabelScanner
         ("Digest", LabelKind.Digest),
     ];
 
-    private static readonly HashSet<string> _fillerWords = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> FillerWords = new(StringComparer.OrdinalIgnoreCase)
     {
         "is", "was", "are", "no", "nr", "num", "number", "numbers", "id", "ids", "hash", "code",
         "my", "the", "as", "follows", "below", "here", "hex", "value", "wif", "base58",
     };
 
     // Secrets are announced more loosely: "the password for my account is …".
-    private static readonly HashSet<string> _secretFillerWords = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> SecretFillerWords = new(StringComparer.OrdinalIgnoreCase)
     {
         "for", "of", "my", "account", "login", "email", "to", "on", "wallet", "exchange", "old",
         "new", "current", "key", "keys", "phrase", "string",
     };
 
-    private static readonly HashSet<string> _verbs = new(StringComparer.OrdinalIgnoreCase) { "is", "was", "are" };
+    private static readonly HashSet<string> Verbs = new(StringComparer.OrdinalIgnoreCase) { "is", "was", "are" };
 
-    private static readonly System.Buffers.SearchValues<char> _base64 =
+    private static readonly System.Buffers.SearchValues<char> Base64Chars =
         System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=");
 
     private const string FillerHan = "是为為号號码碼如下的值即";
@@ -65,14 +65,14 @@ internal static class LabelScanner
     public static List<Label> Find(string folded)
     {
         var labels = new List<Label>();
-        foreach (Match match in _labels.Matches(folded))
+        foreach (Match match in LabelPattern.Matches(folded))
         {
             if (!HasWordBoundaries(folded, match.Index, match.Index + match.Length) || IsInsideEncodedRun(folded, match.Index))
             {
                 continue;
             }
 
-            foreach ((string group, LabelKind kind) in _groups)
+            foreach ((string group, LabelKind kind) in Groups)
             {
                 if (match.Groups[group].Success)
                 {
@@ -150,7 +150,7 @@ internal static class LabelScanner
         int padding = run.IndexOf('=');
 
         // Base64 has '=' only as padding at the end; "apiSecret=…" is a label and its value.
-        return run.Length >= 40 && run.IndexOfAnyExcept(_base64) < 0 && (padding < 0 || run[padding..].IndexOfAnyExcept('=') < 0);
+        return run.Length >= 40 && run.IndexOfAnyExcept(Base64Chars) < 0 && (padding < 0 || run[padding..].IndexOfAnyExcept('=') < 0);
     }
 
     // Received lines quoted in bounces and forwards: "(Postfix, from userid 1000)",
@@ -226,13 +226,13 @@ internal static class LabelScanner
                 }
 
                 var word = text[i..end];
-                if (!_fillerWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word)
-                    && !(secret && _secretFillerWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word)))
+                if (!FillerWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word)
+                    && !(secret && SecretFillerWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word)))
                 {
                     return i;
                 }
 
-                if (separator == LabelSeparator.None && _verbs.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))
+                if (separator == LabelSeparator.None && Verbs.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))
                 {
                     separator = LabelSeparator.Verb;
                 }

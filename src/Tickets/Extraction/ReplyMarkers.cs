@@ -4,29 +4,29 @@ namespace MailTicketing.Tickets.Extraction;
 // a "key": the line folded (full-width colons become ':'), "&nbsp;" and NBSP made spaces, trimmed.
 internal static class ReplyMarkers
 {
-    private static readonly string[] _forwardCores =
+    private static readonly string[] ForwardCores =
         ["forwarded message", "forwarded", "转发的邮件", "转发邮件", "已转发邮件", "轉寄的郵件", "轉寄郵件", "转发的消息"];
 
-    private static readonly string[] _originalCores =
+    private static readonly string[] OriginalCores =
         ["original message", "original", "原始邮件", "邮件原件", "原邮件", "回复的原邮件", "原始郵件", "原始信件", "reply message"];
 
-    private static readonly string[] _forwardIntros =
+    private static readonly string[] ForwardIntros =
         ["begin forwarded message:", "开始转发的邮件:", "以下是转发的邮件:", "下面是转发的邮件:", "轉寄的郵件開始:"];
 
-    private static readonly string[] _fromKeys = ["from", "发件人", "寄件者", "寄件人"];
-    private static readonly string[] _dateKeys = ["sent", "date", "发送时间", "时间", "日期", "寄件日期", "发送日期"];
-    private static readonly string[] _subjectKeys = ["subject", "主题", "主旨", "标题"];
+    private static readonly string[] FromKeys = ["from", "发件人", "寄件者", "寄件人"];
+    private static readonly string[] DateKeys = ["sent", "date", "发送时间", "时间", "日期", "寄件日期", "发送日期"];
+    private static readonly string[] SubjectKeys = ["subject", "主题", "主旨", "标题"];
 
-    private static readonly string[] _mobileSignatures =
+    private static readonly string[] MobileSignatures =
     [
         "sent from my ", "sent from ", "sent via ", "sent with ", "get outlook for ", "从 windows 版邮件发送",
     ];
 
     // "来自"/"发自" ("from") open ordinary sentences too; as a signature they name a device or app.
-    private static readonly string[] _chineseSignatureOpenings = ["发自", "来自", "从我的", "從我的", "寄自", "发送自"];
-    private static readonly string[] _chineseSignatureWords = ["邮箱", "郵箱", "手机", "手機", "客户端", "华为", "小米", "荣耀", "平板"];
+    private static readonly string[] ChineseSignatureOpenings = ["发自", "来自", "从我的", "從我的", "寄自", "发送自"];
+    private static readonly string[] ChineseSignatureWords = ["邮箱", "郵箱", "手机", "手機", "客户端", "华为", "小米", "荣耀", "平板"];
 
-    private static readonly string[] _forwardSubjects = ["fw:", "fwd:", "fw :", "fwd :", "转发:", "轉寄:", "转寄:"];
+    private static readonly string[] ForwardSubjects = ["fw:", "fwd:", "fw :", "fwd :", "转发:", "轉寄:", "转寄:"];
 
     public static string Key(string line)
     {
@@ -56,7 +56,7 @@ internal static class ReplyMarkers
             key = key[(close + 1)..].TrimStart();
         }
 
-        foreach (string prefix in _forwardSubjects)
+        foreach (string prefix in ForwardSubjects)
         {
             if (key.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
             {
@@ -70,7 +70,7 @@ internal static class ReplyMarkers
     // "---------- Forwarded message ---------", "Begin forwarded message:", "-------- 转发邮件 --------".
     public static bool IsForwardMarker(string key)
     {
-        foreach (string intro in _forwardIntros)
+        foreach (string intro in ForwardIntros)
         {
             if (key.StartsWith(intro, StringComparison.OrdinalIgnoreCase))
             {
@@ -78,11 +78,11 @@ internal static class ReplyMarkers
             }
         }
 
-        return IsDashedBanner(key, _forwardCores);
+        return IsDashedBanner(key, ForwardCores);
     }
 
     // "-----Original Message-----", "-----原始邮件-----", QQ's "------------------ 原始邮件 ------------------".
-    public static bool IsOriginalMessageBanner(string key) => IsDashedBanner(key, _originalCores);
+    public static bool IsOriginalMessageBanner(string key) => IsDashedBanner(key, OriginalCores);
 
     // A rule Outlook draws above its header block: "________________________________".
     public static bool IsRule(string key) => key.Length >= 5 && key.AsSpan().IndexOfAnyExcept("_-=") < 0;
@@ -90,7 +90,7 @@ internal static class ReplyMarkers
     // Outlook and Foxmail/QQ header blocks: "From:" then, within a few lines, a date and a subject.
     public static bool IsHeaderBlock(string[] keys, int index)
     {
-        if (!HasField(keys[index], _fromKeys))
+        if (!HasField(keys[index], FromKeys))
         {
             return false;
         }
@@ -99,8 +99,8 @@ internal static class ReplyMarkers
         bool subject = false;
         for (int k = index + 1; k < keys.Length && k <= index + 8; k++)
         {
-            date |= HasField(keys[k], _dateKeys);
-            subject |= HasField(keys[k], _subjectKeys);
+            date |= HasField(keys[k], DateKeys);
+            subject |= HasField(keys[k], SubjectKeys);
         }
 
         return date && subject;
@@ -151,7 +151,7 @@ internal static class ReplyMarkers
             return false;
         }
 
-        foreach (string start in _mobileSignatures)
+        foreach (string start in MobileSignatures)
         {
             if (key.StartsWith(start, StringComparison.OrdinalIgnoreCase))
             {
@@ -164,7 +164,7 @@ internal static class ReplyMarkers
             return false;
         }
 
-        foreach (string start in _chineseSignatureOpenings)
+        foreach (string start in ChineseSignatureOpenings)
         {
             if (key.StartsWith(start, StringComparison.Ordinal))
             {
@@ -179,7 +179,7 @@ internal static class ReplyMarkers
                     return true;
                 }
 
-                foreach (string word in _chineseSignatureWords)
+                foreach (string word in ChineseSignatureWords)
                 {
                     if (rest.Contains(word, StringComparison.Ordinal))
                     {

@@ -5,14 +5,14 @@ namespace MailTicketing.Tickets.Extraction;
 // when a private-key label governs them.
 internal static class SecretDetector
 {
-    private static readonly HashSet<string> _notPasswords = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> NotPasswords = new(StringComparer.OrdinalIgnoreCase)
     {
         "reset", "wrong", "incorrect", "correct", "changed", "change", "forgot", "forgotten", "expired",
         "locked", "invalid", "required", "none", "null", "unknown", "same", "hidden", "removed",
         "redacted", "ok", "not", "and", "or", "please", "help", "recovery", "manager", "protected",
     };
 
-    private static readonly string[] _extendedKeyPrefixes = ["xprv", "yprv", "zprv", "tprv", "uprv", "vprv", "Yprv", "Zprv"];
+    private static readonly string[] ExtendedKeyPrefixes = ["xprv", "yprv", "zprv", "tprv", "uprv", "vprv", "Yprv", "Zprv"];
 
     public static List<SecretSpan> Find(string original, string folded)
     {
@@ -126,7 +126,7 @@ internal static class SecretDetector
             return start;
         }
 
-        if (_notPasswords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(value))
+        if (NotPasswords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(value))
         {
             return start;
         }
@@ -280,7 +280,7 @@ internal static class SecretDetector
 
             if (token.Length is >= 100 and <= 120 && Base58.IsBase58(token))
             {
-                foreach (string prefix in _extendedKeyPrefixes)
+                foreach (string prefix in ExtendedKeyPrefixes)
                 {
                     if (token.StartsWith(prefix, StringComparison.Ordinal))
                     {

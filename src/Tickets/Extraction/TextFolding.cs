@@ -12,7 +12,7 @@ namespace MailTicketing.Tickets.Extraction;
 internal static class TextFolding
 {
     // 0 = not computed yet. Entries are written once with the same value by any thread.
-    private static readonly char[] _table = new char[65536];
+    private static readonly char[] Table = new char[65536];
 
     public static string Fold(string text)
     {
@@ -54,7 +54,7 @@ internal static class TextFolding
             return c;
         }
 
-        char cached = _table[c];
+        char cached = Table[c];
         if (cached != '\0')
         {
             return cached;
@@ -79,7 +79,7 @@ internal static class TextFolding
             }
         }
 
-        _table[c] = folded;
+        Table[c] = folded;
         return folded;
     }
 }

@@ -18,6 +18,7 @@ public class FactExtractorEnglishTests
     [InlineData("My account number is 20193847", "20193847")]
     [InlineData("UID #1029384756", "1029384756")]
     [InlineData("UID12345678 cannot withdraw", "12345678")]
+    [InlineData("I moved funds from UID 12345678 to my other account", "12345678")]
     [InlineData("my UID's 55667788 and I need help", null)]
     public void Labelled_uids_in_english_are_extracted(string text, string? expected)
     {
@@ -173,6 +174,14 @@ public class FactExtractorEnglishTests
         Assert.Equal(["22223333", "11112222"], facts.AccountUids);
         Assert.Equal(["WD20240001", "WD20240002"], facts.OrderIds);
         Assert.Single(facts.TransactionIds);
+    }
+
+    [Fact]
+    public void Vanity_evm_address_with_leading_zeros_is_accepted()
+    {
+        var facts = FactExtractor.Extract(null, "deposit contract 0x00000000219ab540356cBB839Cbe05303d7705Fa");
+
+        Assert.Equal([new WalletAddress("0x00000000219ab540356cbb839cbe05303d7705fa", ChainGuess.Evm)], facts.WalletAddresses);
     }
 
     [Fact]

@@ -28,6 +28,9 @@ public class FactExtractorNegativeTests
     [InlineData("in order to verify, call 4006123456")]
     [InlineData("The fee was 3.5% and ¥36925814 total")]
     [InlineData("my uid? 12")] // too short
+    [InlineData("UID 12345")] // five digits: too short for a UID
+    [InlineData("Received: by mx.example (Postfix, from userid 106706)")]
+    [InlineData("Received: (qmail 85589 invoked by uid 600012); 7 Feb 2010")]
     public void Lookalikes_are_not_taken_as_uids_txids_or_order_ids(string text)
     {
         var facts = FactExtractor.Extract(null, text);
@@ -48,6 +51,14 @@ public class FactExtractorNegativeTests
     [InlineData("0x5d14381a3a783256347b9ffce69cd7007ae8a758cca415d5a91ee863c8b6c033ff")] // 0x + 66 hex
     [InlineData("<5d14381a3a783256347b9ffce69cd7007ae8a758cca415d5a91ee863c8b6c033@mail.example>")]
     [InlineData("sha-5d14381a3a783256347b9ffce69cd7007ae8a758cca415d5a91ee863c8b6c033")]
+    [InlineData("SHA256: 5d14381a3a783256347b9ffce69cd7007ae8a758cca415d5a91ee863c8b6c033")]
+    [InlineData("OriginalChecksum:5D14381A3A783256347B9FFCE69CD7007AE8A758CCA415D5A91EE863C8B6C033;Count:9")]
+    [InlineData("https://mempool.space/block/5d14381a3a783256347b9ffce69cd7007ae8a758cca415d5a91ee863c8b6c033")]
+    [InlineData("https://etherscan.io/block/0x5d14381a3a783256347b9ffce69cd7007ae8a758cca415d5a91ee863c8b6c033")]
+    [InlineData("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")]
+    [InlineData("8f05d5652fe47b8f2a14830e169d3e2300000000000000000000000000000000")]
+    [InlineData("3d3d3d3d3d3d3caaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")]
+    [InlineData("/O<95F38A3C173A02D62F885C666CF517242B19E5150A75DBC208211023E68B6C7D>")]
     public void Hex_inside_links_file_names_and_longer_tokens_is_not_a_txid(string text)
     {
         Assert.Empty(FactExtractor.Extract(null, text).TransactionIds);
