@@ -49,7 +49,7 @@ internal sealed class IdentifierScanner(string text, ChainGuess bareHexChain, Fa
         if (token.Length > 2 && token[0] == '0' && token[1] is 'x' or 'X' && Chars.IsHex(token[2..]))
         {
             // Vanity and system addresses open with zeros ("0x00000000219ab5…"): only the rest must look random.
-            if (token.Length is 66 or 42 && LooksRandom(token.Length == 42 ? token[2..].TrimStart('0') : token[2..])
+            if (token.Length is 66 or 42 && IdentifierShapes.LooksRandom(token.Length == 42 ? token[2..].TrimStart('0') : token[2..])
                 && !IsSecretOrDigestLabelled(start))
             {
                 string value = token.ToString().ToLowerInvariant();
@@ -72,7 +72,7 @@ internal sealed class IdentifierScanner(string text, ChainGuess bareHexChain, Fa
 
         if (token.Length == 64 && Chars.IsHex(token))
         {
-            if (LooksRandom(token) && TryAcceptBare(start, end, out ChainGuess? linkChain) && !IsSecretOrDigestLabelled(start))
+            if (IdentifierShapes.LooksRandom(token) && TryAcceptBare(start, end, out ChainGuess? linkChain) && !IsSecretOrDigestLabelled(start))
             {
                 collector.AddTransaction(token.ToString().ToLowerInvariant(), linkChain ?? bareHexChain);
             }
@@ -201,7 +201,7 @@ internal sealed class IdentifierScanner(string text, ChainGuess bareHexChain, Fa
     private int TakeNumber(int start, int end)
     {
         LabelKind? kind = GoverningKind(start);
-        if (kind is null && _lastKind is not null && IsListContinuation(_lastEnd, start))
+        if (kind is null && _lastKind is not null && IdentifierShapes.IsListContinuation(text, _lastEnd, start))
         {
             kind = _lastKind;
         }
@@ -242,8 +242,8 @@ internal sealed class IdentifierScanner(string text, ChainGuess bareHexChain, Fa
         }
 
         var value = text.AsSpan(start, end - start);
-        if (value.Length is >= 5 and <= 40 && Chars.HasDigit(value) && !LooksLikeDateOrVersion(value)
-            && HasCleanNeighbours(start, end))
+        if (value.Length is >= 5 and <= 40 && Chars.HasDigit(value) && !IdentifierShapes.LooksLikeDateOrVersion(value)
+            && IdentifierShapes.HasCleanNeighbours(text, start, end))
         {
             collector.AddOrder(value.ToString());
             _lastKind = LabelKind.Order;
@@ -267,54 +267,7 @@ internal sealed class IdentifierScanner(string text, ChainGuess bareHexChain, Fa
             return false;
         }
 
-        return HasCleanNeighbours(start, end);
-    }
-
-    // Rejects numbers that are part of something else: emails (12345678@qq.com), domains, decimals,
-    // dates and times (2024-03-18, 21:04), phone numbers (+86 …), percentages, money and amounts.
-    private bool HasCleanNeighbours(int start, int end)
-    {
-        char before = Chars.At(text, start - 1);
-        if (before is '.' or '@' or '/' or '+' or '_' or '%' or '&' or '?' or '$' or '¥' or '￥' or '€' or '£' or '\\')
-        {
-            return false;
-        }
-
-        char after = Chars.At(text, end);
-        char next = Chars.At(text, end + 1);
-        if (after is '@' or '_' or '%' or '\\')
-        {
-            return false;
-        }
-
-        if (after is '.' or ',' or ':' or '-' or '/' && char.IsAsciiDigit(next))
-        {
-            return false;
-        }
-
-        if (after == '.' && char.IsAsciiLetter(next))
-        {
-            return false;
-        }
-
-        if ("元年月日号個个次天分秒万亿块枚笔".Contains(after))
-        {
-            return false;
-        }
-
-        return !AmountScanner.IsAssetAt(text, end);
-    }
-
-    private static bool LooksLikeDateOrVersion(ReadOnlySpan<char> value)
-    {
-        // 2024-03-18, 2024_03_18: a date given after "order", not an order id.
-        int separators = value.Count('-') + value.Count('_');
-        if (separators == 2 && value.Length == 10 && Chars.IsDigits(value[..4]))
-        {
-            return true;
-        }
-
-        return value.Length > 1 && value[0] is 'v' or 'V' && Chars.IsDigits(value[1..]) && value.Length <= 4;
+        return IdentifierShapes.HasCleanNeighbours(text, start, end);
     }
 
     // Only UID and order labels glue to a run of digits: "TX2024…" is an order id itself and
@@ -342,69 +295,4 @@ internal sealed class IdentifierScanner(string text, ChainGuess bareHexChain, Fa
     private bool IsSecretOrDigestLabelled(int start) =>
         LabelScanner.TryGetLabelBefore(text, _labels, start, out var label, out _) && (label.IsSecret || label.Kind == LabelKind.Digest);
 
-    // Hashes and addresses are uniformly random hex: "aaaa…aaa", "3d3d3d…" and padded values
-    // ("…e2300000000000000000000000000000000") are artwork, encodings or test data. A random
-    // 64-hex value fails these tests with a probability below 1e-9.
-    private static bool LooksRandom(ReadOnlySpan<char> hex)
-    {
-        int run = 1;
-        Span<bool> seen = stackalloc bool[128];
-        int distinct = 0;
-        for (int i = 0; i < hex.Length; i++)
-        {
-            char c = char.ToLowerInvariant(hex[i]);
-            if (!seen[c])
-            {
-                seen[c] = true;
-                distinct++;
-            }
-
-            run = i > 0 && char.ToLowerInvariant(hex[i - 1]) == c ? run + 1 : 1;
-            if (run >= 8)
-            {
-                return false;
-            }
-        }
-
-        return distinct >= (hex.Length >= 64 ? 10 : Math.Min(8, hex.Length / 3));
-    }
-
-    private bool IsListContinuation(int previousEnd, int start)
-    {
-        if (start - previousEnd > 10)
-        {
-            return false;
-        }
-
-        var gap = text.AsSpan(previousEnd, start - previousEnd);
-        int i = 0;
-        while (i < gap.Length)
-        {
-            char c = gap[i];
-            if (char.IsAsciiLetter(c))
-            {
-                int wordStart = i;
-                while (i < gap.Length && char.IsAsciiLetter(gap[i]))
-                {
-                    i++;
-                }
-
-                var word = gap[wordStart..i];
-                if (!word.Equals("and", StringComparison.OrdinalIgnoreCase) && !word.Equals("or", StringComparison.OrdinalIgnoreCase))
-                {
-                    return false;
-                }
-            }
-            else if (c is ' ' or '\t' or ',' or '、' or '/' or '&' or ';' or '|' or '和' or '及' or '与' or '或' or '以')
-            {
-                i++;
-            }
-            else
-            {
-                return false;
-            }
-        }
-
-        return gap.Length > 0;
-    }
 }

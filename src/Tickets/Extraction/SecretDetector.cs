@@ -10,6 +10,9 @@ internal static class SecretDetector
         "reset", "wrong", "incorrect", "correct", "changed", "change", "forgot", "forgotten", "expired",
         "locked", "invalid", "required", "none", "null", "unknown", "same", "hidden", "removed",
         "redacted", "ok", "not", "and", "or", "please", "help", "recovery", "manager", "protected",
+        "never", "nobody", "anyone", "everyone", "your", "yours", "mine", "the", "this", "that", "what",
+        "with", "without", "also", "again", "here", "there", "below", "above", "attached", "send", "sent",
+        "share", "shared", "staff", "support", "do", "dont", "don't",
     };
 
     private static readonly string[] ExtendedKeyPrefixes = ["xprv", "yprv", "zprv", "tprv", "uprv", "vprv", "Yprv", "Zprv"];

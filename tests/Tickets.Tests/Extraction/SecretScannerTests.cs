@@ -45,6 +45,16 @@ public class SecretScannerTests
         Assert.Equal(text, result.Body);
     }
 
+    [Theory]
+    [InlineData("> Our staff will never ask for your password, private key or seed phrase (recovery words).")]
+    [InlineData("> Password: never share it with anyone, including support staff.")]
+    [InlineData("> 我们的工作人员绝不会索取您的密码、私钥或助记词，请勿向任何人透露。")]
+    [InlineData("> 安全提示：密码：请勿告诉任何人；私钥：请勿截图；API密钥：请勿分享。")]
+    public void Quoted_safety_warnings_from_our_acknowledgements_are_not_secrets(string text)
+    {
+        Assert.False(SecretScanner.Redact(null, text).HasSecrets);
+    }
+
     [Fact]
     public void Labelled_private_key_hex_is_redacted_but_a_txid_is_not()
     {
