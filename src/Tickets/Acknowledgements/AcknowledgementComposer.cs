@@ -148,6 +148,7 @@ public sealed class AcknowledgementComposer(MessageIdSigner signer)
         "private key" => "私钥",
         "seed phrase" => "助记词",
         "API secret" => "API 密钥",
+        "2FA secret" => "二次验证密钥",
         _ => kind,
     };
 

@@ -20,6 +20,12 @@ public sealed record TicketingOptions
     /// <summary>Larger messages are quarantined (kept raw) instead of parsed.</summary>
     public long MaxMessageBytes { get; init; } = 50L * 1024 * 1024;
 
+    /// <summary>
+    /// The authserv-id our own receiving server writes in Authentication-Results. When set, only
+    /// those headers count (a sender can add forged ones); when null, the topmost header counts.
+    /// </summary>
+    public string? TrustedAuthServId { get; init; }
+
     /// <summary>Addresses that are ours besides the mailboxes (no-reply senders, staff aliases); never acknowledged.</summary>
     public IReadOnlyList<string> OwnAddresses { get; init; } = [];
 

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text.RegularExpressions;
 using MailTicketing.Mime;
 using MailTicketing.Mime.Reports;
 using MailTicketing.Tickets.Configuration;
@@ -132,7 +133,16 @@ public sealed class IngestService
             return await BounceAsync(context, message, sender, receivedAt);
         }
 
-        var facts = MessageFacts.Read(message, context.Mailbox.Name);
+        MessageFacts facts;
+        try
+        {
+            facts = MessageFacts.Read(message, _options.TrustedAuthServId);
+        }
+        catch (RegexMatchTimeoutException e)
+        {
+            return await QuarantineAsync(context, "extraction-timeout", $"reading identifiers took too long ({e.MatchTimeout.TotalSeconds:0.#} s limit)", receivedAt);
+        }
+
         var decision = await _threading.DecideAsync(session, new ThreadingInput(
             sender.Address, message.Subject, message.InReplyTo, message.References, facts.Identifiers, facts.Fingerprint, receivedAt));
         var result = await _writer.WriteAsync(context, message, sender, facts, decision, receivedAt, cancellationToken);

@@ -96,7 +96,7 @@ internal sealed class TicketWriter(TicketingOptions options, IRoutingPolicy rout
     public async Task AddBounceAsync(IngestContext context, MimeMessage message, MailboxAddress sender, TicketRecord ticket, string detail, IReadOnlyList<string> permanentFailures, DateTimeOffset receivedAt)
     {
         var session = context.Session;
-        var facts = MessageFacts.Read(message, context.Mailbox.Name);
+        var facts = MessageFacts.Read(message, options.TrustedAuthServId);
         var messageRowId = await InsertInboundAsync(context, message, sender, facts, ticket.Id, MessageKind.Bounce, ThreadingReason.AboutOurMessage, detail, receivedAt);
         await session.AddEventAsync(ticket.Id, receivedAt, "bounce", detail);
         var flags = ticket.Flags;
