@@ -1,0 +1,127 @@
+using System.Text;
+
+namespace MailTicketing.Bench.Mime;
+
+/// <summary>Small encoders for writing the synthetic messages (the library's writer is internal).</summary>
+internal static class MailText
+{
+    private const string Crlf = "\r\n";
+    private const string Hex = "0123456789ABCDEF";
+
+    /// <summary>Base64 in 76-character lines, CRLF-terminated (RFC 2045 §6.8).</summary>
+    public static string Base64Lines(byte[] data) =>
+        Convert.ToBase64String(data, Base64FormattingOptions.InsertLineBreaks) + Crlf;
+
+    /// <summary>Quoted-printable (RFC 2045 §6.7) of text whose lines end in '\n'; lines become CRLF hard breaks.</summary>
+    public static string QuotedPrintable(string text, Encoding encoding)
+    {
+        var output = new StringBuilder(text.Length * 3);
+        foreach (var line in text.Split('\n'))
+        {
+            var bytes = encoding.GetBytes(line);
+            var lineLength = 0;
+            for (var i = 0; i < bytes.Length; i++)
+            {
+                var b = bytes[i];
+                var last = i == bytes.Length - 1;
+                var literal = (b is >= 33 and <= 126 && b != (byte)'=') || (b is (byte)' ' or (byte)'\t' && !last);
+                var width = literal ? 1 : 3;
+                // Rule 5: encoded lines are at most 76 characters, the soft break's '=' included.
+                if (lineLength + width > 75)
+                {
+                    output.Append('=').Append(Crlf);
+                    lineLength = 0;
+                }
+
+                if (literal)
+                {
+                    output.Append((char)b);
+                }
+                else
+                {
+                    output.Append('=').Append(Hex[b >> 4]).Append(Hex[b & 0xF]);
+                }
+
+                lineLength += width;
+            }
+
+            output.Append(Crlf);
+        }
+
+        return output.ToString();
+    }
+
+    /// <summary>RFC 2047 B encoded words of at most 75 characters, folded onto continuation lines; characters are never split.</summary>
+    public static string EncodedWords(string text, Encoding encoding, string charset)
+    {
+        var maxBytes = (75 - charset.Length - 7) / 4 * 3;
+        var words = new List<string>();
+        var start = 0;
+        while (start < text.Length)
+        {
+            var end = start;
+            var count = 0;
+            while (end < text.Length)
+            {
+                var step = char.IsHighSurrogate(text[end]) ? 2 : 1;
+                var size = encoding.GetByteCount(text.AsSpan(end, step));
+                if (count + size > maxBytes)
+                {
+                    break;
+                }
+
+                count += size;
+                end += step;
+            }
+
+            words.Add($"=?{charset}?B?{Convert.ToBase64String(encoding.GetBytes(text[start..end]))}?=");
+            start = end;
+        }
+
+        return string.Join(Crlf + " ", words);
+    }
+
+    /// <summary>A filename parameter in RFC 2231 form, split into continuations when long (§3, §4).</summary>
+    public static string Rfc2231FileName(string fileName)
+    {
+        var encoded = new StringBuilder();
+        foreach (var b in Encoding.UTF8.GetBytes(fileName))
+        {
+            if (char.IsAsciiLetterOrDigit((char)b) || b is (byte)'.' or (byte)'-' or (byte)'_')
+            {
+                encoded.Append((char)b);
+            }
+            else
+            {
+                encoded.Append('%').Append(Hex[b >> 4]).Append(Hex[b & 0xF]);
+            }
+        }
+
+        var value = encoded.ToString();
+        if (value.Length <= 60)
+        {
+            return $"filename*=UTF-8''{value}";
+        }
+
+        var pieces = new List<string>();
+        for (int offset = 0, index = 0; offset < value.Length; index++)
+        {
+            var length = Math.Min(60, value.Length - offset);
+            // Never cut a %XX escape in half.
+            if (offset + length < value.Length && value[offset + length - 1] == '%')
+            {
+                length -= 1;
+            }
+            else if (offset + length < value.Length && value[offset + length - 2] == '%')
+            {
+                length -= 2;
+            }
+
+            var prefix = index == 0 ? "UTF-8''" : string.Empty;
+            pieces.Add($"filename*{index}*={prefix}{value.Substring(offset, length)}");
+            offset += length;
+        }
+
+        return string.Join(";" + Crlf + " ", pieces);
+    }
+}

@@ -1,0 +1,38 @@
+namespace MailTicketing.Tickets.Configuration;
+
+/// <summary>How ingestion threads, limits and acknowledges. Defaults suit the embedded set-up.</summary>
+public sealed record TicketingOptions
+{
+    public IReadOnlyList<MailboxDefinition> Mailboxes { get; init; } = [];
+
+    /// <summary>Shown in acknowledgements ("Example Exchange Support").</summary>
+    public string CompanyName { get; init; } = "Support";
+
+    /// <summary>How long the same customer's mail about the same TxID or order joins the open ticket.</summary>
+    public TimeSpan SameIdentifierWindow { get; init; } = TimeSpan.FromDays(7);
+
+    /// <summary>How long a near-duplicate text from the same customer joins the open ticket.</summary>
+    public TimeSpan NearDuplicateWindow { get; init; } = TimeSpan.FromDays(3);
+
+    /// <summary>At most this many acknowledgements per sender per hour (mail loops, floods).</summary>
+    public int MaxAcknowledgementsPerSenderPerHour { get; init; } = 3;
+
+    /// <summary>Larger messages are quarantined (kept raw) instead of parsed.</summary>
+    public long MaxMessageBytes { get; init; } = 50L * 1024 * 1024;
+
+    /// <summary>
+    /// The authserv-id our own receiving server writes in Authentication-Results. When set, only
+    /// those headers count (a sender can add forged ones); when null, the topmost header counts.
+    /// </summary>
+    public string? TrustedAuthServId { get; init; }
+
+    /// <summary>Addresses that are ours besides the mailboxes (no-reply senders, staff aliases); never acknowledged.</summary>
+    public IReadOnlyList<string> OwnAddresses { get; init; } = [];
+
+    public MailboxDefinition? FindMailbox(string name) =>
+        Mailboxes.FirstOrDefault(m => m.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
+
+    public bool IsOwnAddress(string address) =>
+        Mailboxes.Any(m => m.Address.Equals(address, StringComparison.OrdinalIgnoreCase))
+        || OwnAddresses.Any(a => a.Equals(address, StringComparison.OrdinalIgnoreCase));
+}

@@ -1,0 +1,245 @@
+using System.Security.Cryptography;
+using System.Text.RegularExpressions;
+using MailTicketing.Mime;
+using MailTicketing.Mime.Reports;
+using MailTicketing.Tickets.Configuration;
+using MailTicketing.Tickets.Model;
+using MailTicketing.Tickets.Ports;
+using MailTicketing.Tickets.Routing;
+using MailTicketing.Tickets.Security;
+using MailTicketing.Tickets.Threading;
+
+namespace MailTicketing.Tickets.Ingestion;
+
+/// <summary>
+/// Turns one raw message into ticket changes inside one store transaction: the raw bytes, the
+/// ticket (new or existing) with the message, its identifiers, events and acknowledgement
+/// outbox row, and the source checkpoint all commit together or not at all. Re-running a
+/// source changes nothing; a message that cannot be used is quarantined with its reason.
+/// </summary>
+public sealed class IngestService
+{
+    private readonly ITicketStore _store;
+    private readonly TicketingOptions _options;
+    private readonly TimeProvider _clock;
+    private readonly MimeParserOptions _parserOptions;
+    private readonly ThreadingPolicy _threading;
+    private readonly TicketWriter _writer;
+
+    public IngestService(ITicketStore store, TicketingOptions options, IRoutingPolicy routing, MessageIdSigner signer, TimeProvider clock, MimeParserOptions? parserOptions = null)
+    {
+        _store = store;
+        _options = options;
+        _clock = clock;
+        _parserOptions = parserOptions ?? MimeParserOptions.Default;
+        _threading = new ThreadingPolicy(signer, options);
+        _writer = new TicketWriter(options, routing, signer);
+    }
+
+    public Task<IngestResult> IngestAsync(IncomingMail mail, CancellationToken cancellationToken) =>
+        IngestAsync(mail, replayOf: null, cancellationToken);
+
+    /// <summary>Runs a quarantined message through ingestion again (after a fix or a raised limit).</summary>
+    public async Task<IngestResult> ReplayAsync(long quarantineId, CancellationToken cancellationToken)
+    {
+        var entry = await _store.GetQuarantineAsync(quarantineId, cancellationToken)
+            ?? throw new ArgumentException($"There is no quarantined message {quarantineId}.", nameof(quarantineId));
+        if (entry.ReplayedAt is not null)
+        {
+            return new IngestResult(IngestOutcome.AlreadyDone, null, $"quarantined message {quarantineId} was replayed at {entry.ReplayedAt:u}");
+        }
+
+        var raw = await ReadBlobAsync(entry.RawSha256, cancellationToken);
+        var mail = new IncomingMail(entry.Mailbox, "quarantine", $"{quarantineId}:{_clock.GetUtcNow().ToUnixTimeMilliseconds()}", () => new MemoryStream(raw, writable: false));
+        return await IngestAsync(mail, quarantineId, cancellationToken);
+    }
+
+    private async Task<IngestResult> IngestAsync(IncomingMail mail, long? replayOf, CancellationToken cancellationToken)
+    {
+        var mailbox = _options.FindMailbox(mail.Mailbox)
+            ?? throw new ArgumentException($"Mailbox '{mail.Mailbox}' is not configured.", nameof(mail));
+        await using var session = await _store.BeginAsync(cancellationToken);
+        if (await session.IsSourceItemDoneAsync(mail.Source, mail.SourceKey))
+        {
+            return new IngestResult(IngestOutcome.AlreadyDone, null, $"{mail.Source} {mail.SourceKey} was handled before");
+        }
+
+        var now = _clock.GetUtcNow();
+        var (sha256, size) = Hash(mail);
+        if (replayOf is null && await session.HasDeliveryAsync(mailbox.Name, sha256))
+        {
+            return await FinishAsync(session, mail, now, new IngestResult(IngestOutcome.Duplicate, null, "the mailbox already received these exact bytes"));
+        }
+
+        using (var raw = mail.Open())
+        {
+            await session.PutBlobAsync(sha256, raw, compress: true);
+        }
+
+        var context = new IngestContext(session, mail, mailbox, sha256, size, now, replayOf);
+        if (size > _options.MaxMessageBytes)
+        {
+            return await QuarantineAsync(context, "too-large", $"{size:N0} bytes is over the {_options.MaxMessageBytes:N0}-byte limit", now);
+        }
+
+        MimeMessage message;
+        try
+        {
+            using var stream = mail.Open();
+            message = MimeMessage.Load(stream, _parserOptions);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The reader is built never to throw on bad input; if it does, keep the mail and say why.
+            return await QuarantineAsync(context, "parse-error", $"{e.GetType().Name}: {e.Message}", now);
+        }
+
+        using (message)
+        {
+            return await IngestParsedAsync(context, message, cancellationToken);
+        }
+    }
+
+    private async Task<IngestResult> IngestParsedAsync(IngestContext context, MimeMessage message, CancellationToken cancellationToken)
+    {
+        var session = context.Session;
+        var receivedAt = ReceivedTime.Of(message) ?? context.Now;
+        if (message.Headers.Count == 0)
+        {
+            return await QuarantineAsync(context, "unreadable", "no header could be read: " + string.Join("; ", message.Defects.Take(3)), receivedAt);
+        }
+
+        var sender = message.From.Mailboxes.FirstOrDefault(m => m.Domain.Length > 0) ?? message.Sender ?? message.ReplyTo.Mailboxes.FirstOrDefault(m => m.Domain.Length > 0);
+        if (sender is null)
+        {
+            return await QuarantineAsync(context, "no-sender", "no sender address could be read from From, Sender or Reply-To", receivedAt);
+        }
+
+        if (message.MessageId is { } messageId)
+        {
+            if (await session.FindMessageByMessageIdAsync(messageId, MessageDirection.Outbound) is not null)
+            {
+                return await FinishAsync(session, context.Mail, context.Now, new IngestResult(IngestOutcome.Ignored, null, $"our own message <{messageId}> came back"));
+            }
+
+            if (await session.FindMessageByMessageIdAsync(messageId, MessageDirection.Inbound) is { } seen)
+            {
+                return await SeenBeforeAsync(context, seen, messageId, receivedAt);
+            }
+        }
+
+        if (message.Automation.IsBounce)
+        {
+            return await BounceAsync(context, message, sender, receivedAt);
+        }
+
+        MessageFacts facts;
+        try
+        {
+            facts = MessageFacts.Read(message, _options.TrustedAuthServId);
+        }
+        catch (RegexMatchTimeoutException e)
+        {
+            return await QuarantineAsync(context, "extraction-timeout", $"reading identifiers took too long ({e.MatchTimeout.TotalSeconds:0.#} s limit)", receivedAt);
+        }
+
+        var decision = await _threading.DecideAsync(session, new ThreadingInput(
+            sender.Address, message.Subject, message.InReplyTo, message.References, facts.Identifiers, facts.Fingerprint, receivedAt));
+        var result = await _writer.WriteAsync(context, message, sender, facts, decision, receivedAt, cancellationToken);
+        if (context.ReplayOf is { } quarantineId)
+        {
+            await session.MarkQuarantineReplayedAsync(quarantineId, context.Now);
+        }
+
+        return await FinishAsync(session, context.Mail, context.Now, result);
+    }
+
+    /// <summary>The same Message-ID again: the same mail sent to several of our mailboxes, or a re-delivery.</summary>
+    private async Task<IngestResult> SeenBeforeAsync(IngestContext context, MessageRef seen, string messageId, DateTimeOffset receivedAt)
+    {
+        var session = context.Session;
+        var ticket = await session.FindTicketByIdAsync(seen.TicketId);
+        await session.RecordDeliveryAsync(context.Mailbox.Name, context.Sha256, seen.TicketId, seen.MessageRowId, receivedAt);
+        if (seen.Mailbox.Equals(context.Mailbox.Name, StringComparison.OrdinalIgnoreCase))
+        {
+            return await FinishAsync(session, context.Mail, context.Now, new IngestResult(IngestOutcome.Duplicate, ticket?.Number, $"<{messageId}> was received here before"));
+        }
+
+        await session.AddTicketMailboxAsync(seen.TicketId, context.Mailbox.Name);
+        await session.AddEventAsync(seen.TicketId, receivedAt, "mailbox-added", $"the same message <{messageId}> also arrived at {context.Mailbox.Address}");
+        return await FinishAsync(session, context.Mail, context.Now, new IngestResult(IngestOutcome.AlsoReceivedInMailbox, ticket?.Number, $"<{messageId}> also arrived at {context.Mailbox.Name}"));
+    }
+
+    /// <summary>A bounce goes to the ticket whose message bounced; a permanent failure stops mail to that address.</summary>
+    private async Task<IngestResult> BounceAsync(IngestContext context, MimeMessage message, MailboxAddress sender, DateTimeOffset receivedAt)
+    {
+        var session = context.Session;
+        var report = DeliveryStatusReport.From(message);
+        MessageRef? original = null;
+        foreach (var id in new[] { report?.OriginalMessageId, message.InReplyTo }.Concat(message.References))
+        {
+            if (id is not null && (original = await session.FindMessageByMessageIdAsync(id, MessageDirection.Outbound)) is not null)
+            {
+                break;
+            }
+        }
+
+        if (original is null || await session.FindTicketByIdAsync(original.TicketId) is not { } ticket)
+        {
+            return await QuarantineAsync(context, "unmatched-bounce", "a delivery failure report about a message we did not send", receivedAt);
+        }
+
+        var permanent = report?.Recipients.Where(r => r.IsPermanentFailure && r.Address is not null).Select(r => r.Address!).ToList() ?? [];
+        var detail = report is null
+            ? "delivery failure (no machine-readable report)"
+            : string.Join("; ", report.Recipients.Select(r => $"{r.Address} {r.Status} {(r.IsPermanentFailure ? "permanent" : "temporary")}"));
+        await _writer.AddBounceAsync(context, message, sender, ticket, detail, permanent, receivedAt);
+        return await FinishAsync(session, context.Mail, context.Now, new IngestResult(IngestOutcome.AboutOurMessage, ticket.Number, "bounce: " + detail));
+    }
+
+    private async Task<IngestResult> QuarantineAsync(IngestContext context, string reason, string detail, DateTimeOffset receivedAt)
+    {
+        var mail = context.Mail;
+        if (context.ReplayOf is not null)
+        {
+            // Still unusable: the original quarantine entry stays; nothing new is recorded.
+            return new IngestResult(IngestOutcome.Quarantined, null, $"{reason}: {detail}");
+        }
+
+        var id = await context.Session.QuarantineAsync(new QuarantineItem(context.Mailbox.Name, mail.Source, mail.SourceKey, context.Sha256, context.Size, reason, detail, receivedAt));
+        return await FinishAsync(context.Session, mail, context.Now, new IngestResult(IngestOutcome.Quarantined, null, $"quarantine #{id}, {reason}: {detail}"));
+    }
+
+    private static async Task<IngestResult> FinishAsync(ITicketSession session, IncomingMail mail, DateTimeOffset now, IngestResult result)
+    {
+        var outcome = result.Ticket is { } number ? $"{result.Outcome} {number}" : result.Outcome.ToString();
+        await session.RecordSourceItemAsync(mail.Source, mail.SourceKey, outcome, now);
+        await session.CommitAsync();
+        return result;
+    }
+
+    private static (string Sha256, long Size) Hash(IncomingMail mail)
+    {
+        using var stream = mail.Open();
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = new byte[64 * 1024];
+        long size = 0;
+        int read;
+        while ((read = stream.Read(buffer)) > 0)
+        {
+            hash.AppendData(buffer, 0, read);
+            size += read;
+        }
+
+        return (Convert.ToHexStringLower(hash.GetHashAndReset()), size);
+    }
+
+    private async Task<byte[]> ReadBlobAsync(string sha256, CancellationToken cancellationToken)
+    {
+        await using var blob = await _store.OpenBlobAsync(sha256, cancellationToken)
+            ?? throw new InvalidOperationException($"The raw message {sha256} is missing from the blob store.");
+        using var copy = new MemoryStream();
+        await blob.CopyToAsync(copy, cancellationToken);
+        return copy.ToArray();
+    }
+}

@@ -1,0 +1,9 @@
+namespace MailTicketing.Tickets.Model;
+
+public enum IdentifierKind
+{
+    AccountUid,
+    TransactionId,
+    OrderId,
+    WalletAddress,
+}

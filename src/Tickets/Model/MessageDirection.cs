@@ -1,0 +1,7 @@
+namespace MailTicketing.Tickets.Model;
+
+public enum MessageDirection
+{
+    Inbound,
+    Outbound,
+}

@@ -1,0 +1,4 @@
+namespace MailTicketing.Tickets.Model;
+
+/// <summary>A recent inbound message's fingerprint, for near-duplicate checks.</summary>
+public sealed record RecentText(long TicketId, long MessageRowId, long TextFingerprint, DateTimeOffset ReceivedAt);

@@ -1,0 +1,9 @@
+namespace MailTicketing.Tickets.Model;
+
+public enum TicketPriority
+{
+    Low,
+    Normal,
+    High,
+    Urgent,
+}

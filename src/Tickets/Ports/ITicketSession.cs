@@ -1,0 +1,71 @@
+using MailTicketing.Tickets.Model;
+
+namespace MailTicketing.Tickets.Ports;
+
+/// <summary>
+/// One write transaction of ingestion. Nothing is visible to others until <see cref="CommitAsync"/>;
+/// disposing without committing rolls everything back.
+/// </summary>
+public interface ITicketSession : IAsyncDisposable
+{
+    /// <summary>True when this source item (a Maildir file, an mbox entry, an IMAP UID) was already handled.</summary>
+    Task<bool> IsSourceItemDoneAsync(string source, string key);
+
+    /// <summary>Marks a source item handled, with what became of it ("ticket SUP-000001", "duplicate", "quarantined").</summary>
+    Task RecordSourceItemAsync(string source, string key, string outcome, DateTimeOffset at);
+
+    /// <summary>True when this mailbox already received exactly these bytes.</summary>
+    Task<bool> HasDeliveryAsync(string mailbox, string rawSha256);
+
+    Task RecordDeliveryAsync(string mailbox, string rawSha256, long ticketId, long? messageRowId, DateTimeOffset receivedAt);
+
+    /// <summary>Stores bytes under their SHA-256 unless present; <paramref name="compress"/> for raw mail, not for already-compressed attachments.</summary>
+    Task PutBlobAsync(string sha256, Stream content, bool compress);
+
+    Task<MessageRef?> FindMessageByMessageIdAsync(string messageId, MessageDirection direction);
+
+    Task<TicketRecord?> FindTicketAsync(TicketNumber number);
+
+    Task<TicketRecord?> FindTicketByIdAsync(long ticketId);
+
+    /// <summary>Tickets of this customer that are not closed, updated since <paramref name="since"/>, carrying the identifier; newest first.</summary>
+    Task<IReadOnlyList<TicketRecord>> FindOpenTicketsWithIdentifierAsync(string customerAddress, IdentifierKind kind, string value, DateTimeOffset since);
+
+    /// <summary>Recent inbound messages of this customer on tickets that are not closed; newest first.</summary>
+    Task<IReadOnlyList<RecentText>> FindRecentInboundTextsAsync(string customerAddress, DateTimeOffset since, int limit);
+
+    Task<bool> IsParticipantAsync(long ticketId, string address);
+
+    /// <summary>Acknowledgements queued to this address since the given time (for the per-sender hourly cap).</summary>
+    Task<int> CountOutboxSinceAsync(string recipient, DateTimeOffset since);
+
+    Task<bool> IsSuppressedAsync(string address);
+
+    Task SuppressAddressAsync(string address, string reason, long? ticketId, DateTimeOffset at);
+
+    /// <summary>The next number for the prefix: gap-free per prefix, never reused.</summary>
+    Task<TicketNumber> AllocateTicketNumberAsync(string prefix);
+
+    Task<long> InsertTicketAsync(NewTicket ticket);
+
+    Task UpdateTicketAsync(long ticketId, TicketStatus status, TicketFlags flags, DateTimeOffset updatedAt);
+
+    /// <summary>Makes the ticket visible in another mailbox's queue (same mail sent to support@ and security@).</summary>
+    Task AddTicketMailboxAsync(long ticketId, string mailbox);
+
+    Task AddIdentifiersAsync(long ticketId, IEnumerable<Identifier> identifiers);
+
+    Task AddParticipantAsync(long ticketId, string address);
+
+    Task<long> InsertMessageAsync(NewMessage message);
+
+    Task AddEventAsync(long ticketId, DateTimeOffset at, string kind, string detail);
+
+    Task<long> EnqueueOutboxAsync(OutboxItem item);
+
+    Task<long> QuarantineAsync(QuarantineItem item);
+
+    Task MarkQuarantineReplayedAsync(long quarantineId, DateTimeOffset at);
+
+    Task CommitAsync();
+}

@@ -1,0 +1,39 @@
+using MailTicketing.Tickets.Model;
+
+namespace MailTicketing.Tickets.Ports;
+
+/// <summary>
+/// Durable storage for tickets. Ingestion works in a <see cref="ITicketSession"/>: one write
+/// transaction in which it looks up, decides and writes, so two workers never make two
+/// tickets of one message. Everything else here is a short read or a single update.
+/// </summary>
+public interface ITicketStore
+{
+    /// <summary>Starts a write transaction (SQLite: BEGIN IMMEDIATE; PostgreSQL: serialised by row locks).</summary>
+    Task<ITicketSession> BeginAsync(CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<TicketRecord>> ListTicketsAsync(TicketQuery query, CancellationToken cancellationToken);
+
+    Task<TicketDetails?> GetTicketAsync(TicketNumber number, CancellationToken cancellationToken);
+
+    /// <summary>Every ticket with its details, in number order, for export and audit.</summary>
+    IAsyncEnumerable<TicketDetails> ExportAsync(CancellationToken cancellationToken);
+
+    /// <summary>Changes a ticket's status and records who did it; false when there is no such ticket.</summary>
+    Task<bool> SetStatusAsync(TicketNumber number, TicketStatus status, string actor, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Reads a blob (raw message, attachment) by hash; null when absent. The stream is decompressed.</summary>
+    Task<Stream?> OpenBlobAsync(string sha256, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<QuarantineEntry>> ListQuarantineAsync(bool includeReplayed, CancellationToken cancellationToken);
+
+    Task<QuarantineEntry?> GetQuarantineAsync(long id, CancellationToken cancellationToken);
+
+    /// <summary>Outbox rows due for sending at <paramref name="now"/>, oldest first.</summary>
+    Task<IReadOnlyList<OutboxEntry>> GetDueOutboxAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken);
+
+    Task MarkOutboxSentAsync(long outboxId, DateTimeOffset at, string detail, CancellationToken cancellationToken);
+
+    /// <summary>Records a failed attempt: retried at <paramref name="retryAt"/>, or failed for good when it is null.</summary>
+    Task MarkOutboxAttemptFailedAsync(long outboxId, DateTimeOffset at, string error, DateTimeOffset? retryAt, CancellationToken cancellationToken);
+}

@@ -1,0 +1,80 @@
+using System.Globalization;
+using System.Numerics;
+using System.Text;
+
+namespace MailTicketing.Tickets.Threading;
+
+/// <summary>
+/// A 64-bit SimHash over character 4-grams of normalised text: texts that differ by a few
+/// words differ in a few bits. Character grams work for Chinese, which has no spaces.
+/// </summary>
+public static class TextFingerprint
+{
+    private const int GramLength = 4;
+
+    /// <summary>Texts shorter than this (after normalising) are too short to call near-duplicates.</summary>
+    public const int MinimumLength = 24;
+
+    public static long Compute(string text)
+    {
+        var normalized = Normalize(text);
+        if (normalized.Length < GramLength)
+        {
+            return 0;
+        }
+
+        Span<int> weights = stackalloc int[64];
+        for (var i = 0; i + GramLength <= normalized.Length; i++)
+        {
+            var hash = Fnv1a(normalized.AsSpan(i, GramLength));
+            for (var bit = 0; bit < 64; bit++)
+            {
+                weights[bit] += ((hash >> bit) & 1) == 1 ? 1 : -1;
+            }
+        }
+
+        ulong fingerprint = 0;
+        for (var bit = 0; bit < 64; bit++)
+        {
+            if (weights[bit] > 0)
+            {
+                fingerprint |= 1UL << bit;
+            }
+        }
+
+        return unchecked((long)fingerprint);
+    }
+
+    public static int Distance(long a, long b) => BitOperations.PopCount(unchecked((ulong)(a ^ b)));
+
+    /// <summary>True when both texts are long enough and their fingerprints differ in at most 3 of 64 bits.</summary>
+    public static bool AreNearDuplicates(long a, long b) => a != 0 && b != 0 && Distance(a, b) <= 3;
+
+    /// <summary>Lower-case, width-folded (NFKC), letters and digits only: quoting, spacing and punctuation do not count.</summary>
+    public static string Normalize(string text)
+    {
+        var folded = text.Normalize(NormalizationForm.FormKC);
+        var builder = new StringBuilder(folded.Length);
+        foreach (var rune in folded.EnumerateRunes())
+        {
+            if (Rune.IsLetterOrDigit(rune))
+            {
+                builder.Append(Rune.ToLower(rune, CultureInfo.InvariantCulture).ToString());
+            }
+        }
+
+        return builder.Length >= MinimumLength ? builder.ToString() : "";
+    }
+
+    private static ulong Fnv1a(ReadOnlySpan<char> gram)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var c in gram)
+        {
+            hash = (hash ^ c) * 1099511628211UL;
+        }
+
+        // FNV's low bits mix poorly for short inputs; fold the high half in.
+        return hash ^ (hash >> 29) ^ (hash << 17);
+    }
+}
