@@ -36,7 +36,7 @@ internal static class CorpusFiles
         ("mimekit/UnitTests/TestData/mbox/issue1189.mbox.txt", 4),
         ("mimekit/UnitTests/TestData/mbox/simple.mbox.txt", 3),
         // Two messages whose bodies hold an unescaped "From Russia with love" after an empty
-        // line: mboxo cannot tell that from a separator, so the file reads as four (MimeKit agrees).
+        // line: mboxo cannot tell that from a separator, so the file reads as four.
         ("mimekit/UnitTests/TestData/mbox/unmunged.mbox.txt", 4),
         ("sisimai/mailbox/mbox-0", 37),
         ("sisimai/mailbox/mbox-1", 1),
