@@ -22,7 +22,7 @@ CREATE TABLE ticket_sequences (
 
 CREATE TABLE tickets (
     id                INTEGER PRIMARY KEY,
-    number            TEXT    NOT NULL UNIQUE,    -- 'SUP-000123', for people and for lookups
+    number            TEXT    NOT NULL,           -- 'SUP-000123', for people; looked up by (prefix, sequence)
     prefix            TEXT    NOT NULL,
     sequence          INTEGER NOT NULL,
     mailbox           TEXT    NOT NULL,
@@ -39,9 +39,10 @@ CREATE TABLE tickets (
     linked_ticket_id  INTEGER REFERENCES tickets (id),
     UNIQUE (prefix, sequence)
 );
-CREATE INDEX ix_tickets_customer ON tickets (customer_address, updated_at);
+-- Not (customer_address, updated_at): updated_at changes with every message and would move the entry.
+CREATE INDEX ix_tickets_customer ON tickets (customer_address);
 
--- Every mailbox a ticket is visible in, its own included.
+-- The other mailboxes a ticket is visible in (its own is tickets.mailbox).
 CREATE TABLE ticket_mailboxes (
     ticket_id  INTEGER NOT NULL REFERENCES tickets (id),
     mailbox    TEXT    NOT NULL,

@@ -7,5 +7,6 @@ namespace MailTicketing.Storage.Migrations;
 internal sealed record MigrationScript(int Version, string Name, string Sql)
 {
     // Line endings are normalised first, so a checkout with CRLF does not look like an edit.
-    public string Checksum { get; } = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Sql.ReplaceLineEndings("\n"))));
+    // Computed on use (not stored) so that a copy made with `with` cannot carry a stale checksum.
+    public string Checksum => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Sql.ReplaceLineEndings("\n"))));
 }

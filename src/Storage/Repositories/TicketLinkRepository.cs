@@ -8,10 +8,12 @@ namespace MailTicketing.Storage.Repositories;
 /// <summary>What hangs off a ticket besides its messages: mailboxes, identifiers, participants, events.</summary>
 internal sealed class TicketLinkRepository(SqlContext sql)
 {
+    /// <summary>Lists the ticket in another mailbox; its own mailbox (tickets.mailbox) is never added.</summary>
     public Task AddMailboxAsync(long ticketId, string mailbox)
     {
         const string insert = """
-            INSERT INTO ticket_mailboxes (ticket_id, mailbox) VALUES (@TicketId, @Mailbox)
+            INSERT INTO ticket_mailboxes (ticket_id, mailbox)
+            SELECT id, @Mailbox FROM tickets WHERE id = @TicketId AND mailbox <> @Mailbox
             ON CONFLICT DO NOTHING
             """;
         return sql.Connection.ExecuteAsync(sql.Command(insert, new { TicketId = ticketId, Mailbox = mailbox }));

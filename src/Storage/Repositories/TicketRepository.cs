@@ -79,9 +79,9 @@ internal sealed class TicketRepository(SqlContext sql)
         const string select = $"""
             SELECT {TicketColumns.Select}
             FROM {TicketColumns.From}
-            WHERE t.number = @Number
+            WHERE t.prefix = @Prefix AND t.sequence = @Sequence
             """;
-        return sql.Connection.QuerySingleOrDefaultAsync<TicketRow?>(sql.Command(select, new { Number = number.ToString() }));
+        return sql.Connection.QuerySingleOrDefaultAsync<TicketRow?>(sql.Command(select, new { number.Prefix, number.Sequence }));
     }
 
     public Task<TicketRow?> FindByIdAsync(long ticketId)
@@ -124,7 +124,7 @@ internal sealed class TicketRepository(SqlContext sql)
         const string select = $"""
             SELECT {TicketColumns.Select}
             FROM {TicketColumns.From}
-            WHERE (@Mailbox IS NULL OR EXISTS (
+            WHERE (@Mailbox IS NULL OR t.mailbox = @Mailbox OR EXISTS (
                       SELECT 1 FROM ticket_mailboxes m WHERE m.ticket_id = t.id AND m.mailbox = @Mailbox))
               AND (@Status IS NULL OR t.status = @Status)
               AND (@Customer IS NULL OR t.customer_address = @Customer)

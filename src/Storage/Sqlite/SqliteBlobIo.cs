@@ -56,7 +56,7 @@ internal static class SqliteBlobIo
             return false;
         }
 
-        using var blob = new SqliteBlob((SqliteConnection)sql.Connection, "blobs", "data", rowId.Value);
+        using var blob = new SqliteBlob(SqliteDialect.Native(sql.Connection), "blobs", "data", rowId.Value);
         var buffer = ArrayPool<byte>.Shared.Rent(ChunkSize);
         try
         {
@@ -94,7 +94,7 @@ internal static class SqliteBlobIo
         }
 
         var header = new BlobHeader(row.Sha256, row.Compression, row.Size, row.StoredSize, row.CreatedAt);
-        var stream = new SqliteBlob((SqliteConnection)sql.Connection, "blobs", "data", row.RowId, readOnly: true);
+        var stream = new SqliteBlob(SqliteDialect.Native(sql.Connection), "blobs", "data", row.RowId, readOnly: true);
         return (header, stream);
     }
 

@@ -5,7 +5,10 @@ using MailTicketing.Tickets.Model;
 
 namespace MailTicketing.Storage.Store;
 
-/// <summary>Assembles whole tickets, a batch at a time: one query per kind of child for the batch, not per ticket.</summary>
+/// <summary>
+/// Assembles whole tickets, a batch at a time: one query per kind of child for the batch, not per
+/// ticket. Mailboxes list the ticket's own first, then the others by name.
+/// </summary>
 internal static class TicketDetailsReader
 {
     public static async Task<IReadOnlyList<TicketDetails>> ReadAsync(SqlContext sql, IReadOnlyList<TicketRow> tickets)
@@ -26,7 +29,7 @@ internal static class TicketDetailsReader
         return [.. tickets.Select(ticket => new TicketDetails(
             ticket.ToRecord(),
             ticket.LinkedNumber,
-            [.. mailboxes[ticket.Id]],
+            [ticket.Mailbox, .. mailboxes[ticket.Id].Where(mailbox => mailbox != ticket.Mailbox)],
             [.. identifiers[ticket.Id]],
             [.. participants[ticket.Id]],
             [.. messages[ticket.Id]],

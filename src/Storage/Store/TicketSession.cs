@@ -76,13 +76,7 @@ internal sealed class TicketSession : ITicketSession
 
     public Task<TicketNumber> AllocateTicketNumberAsync(string prefix) => Active(_tickets).AllocateNumberAsync(prefix);
 
-    public async Task<long> InsertTicketAsync(NewTicket ticket)
-    {
-        var id = await Active(_tickets).InsertAsync(ticket);
-        // The ticket's own mailbox is listed with the others, so "tickets in mailbox X" is one lookup.
-        await _links.AddMailboxAsync(id, ticket.Mailbox);
-        return id;
-    }
+    public Task<long> InsertTicketAsync(NewTicket ticket) => Active(_tickets).InsertAsync(ticket);
 
     public Task UpdateTicketAsync(long ticketId, TicketStatus status, TicketFlags flags, DateTimeOffset updatedAt) =>
         Active(_tickets).UpdateAsync(ticketId, status, flags, updatedAt);

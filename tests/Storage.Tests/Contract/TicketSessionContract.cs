@@ -179,12 +179,13 @@ public abstract class TicketSessionContract<TProvider> : StoreContract<TProvider
         {
             await session.AddTicketMailboxAsync(id, "security");
             await session.AddTicketMailboxAsync(id, "security");
+            await session.AddTicketMailboxAsync(id, "support");
             return 0;
         });
         var details = await Store.GetTicketAsync(number, Ct);
         var inSecurity = await Store.ListTicketsAsync(new TicketQuery(Mailbox: "security"), Ct);
 
-        Assert.Equal(["security", "support"], details!.Mailboxes);
+        Assert.Equal(["support", "security"], details!.Mailboxes);
         Assert.Equal([id], inSecurity.Select(ticket => ticket.Id));
     }
 
