@@ -1,0 +1,17 @@
+using System.Data.Common;
+using Dapper;
+
+namespace MailTicketing.Storage.Dialects;
+
+/// <summary>
+/// The connection, transaction and cancellation one unit of work runs its commands with.
+/// Statements with RETURNING are run with QuerySingle*, never ExecuteScalar: SQLite reports a
+/// constraint failure (a foreign key, say) only when the statement is stepped to its end, and
+/// ExecuteScalar stops after the first row, so the error would be lost with the row.
+/// </summary>
+internal readonly record struct SqlContext(DbConnection Connection, DbTransaction? Transaction, CancellationToken Token)
+{
+    // Only the CommandDefinition overloads of Dapper honour cancellation; every command goes through here.
+    public CommandDefinition Command(string sql, object? parameters = null) =>
+        new(sql, parameters, Transaction, cancellationToken: Token);
+}

@@ -1,0 +1,14 @@
+using MailTicketing.Tickets.Ports;
+
+namespace MailTicketing.Storage;
+
+/// <summary>A database the tickets live in: migrate it, then hand out the store. One per database and process.</summary>
+public interface ITicketDatabase
+{
+    /// <summary>Applies the migrations this database lacks and returns them (empty when it was up to date).</summary>
+    /// <exception cref="MigrationException">An applied script was edited since, or the database is newer than this build.</exception>
+    Task<IReadOnlyList<AppliedMigration>> MigrateAsync(CancellationToken cancellationToken);
+
+    /// <summary>The store over this database. Thread-safe; share one.</summary>
+    ITicketStore CreateTicketStore();
+}
