@@ -20,7 +20,7 @@ internal static class LabelScanner
         |(?<ApiSecret>api[ _-]?(?:keys?|secrets?)|secret[ _-]?keys?|secrets?|access[ _-]?keys?|api\s?密钥|密钥|密鑰)
         |(?<Uid>uids?|user[ _-]?ids?|account[ _-]?(?:uid|id)s?|用户\s?(?:uid|id)|用戶\s?(?:uid|id)|[账帳][户号戶號]\s?(?:uid|id)|用户编号|会员\s?id)
         |(?<Account>accounts?|acct|[账帳][户号戶號])
-        |(?<Order>orders?|订单编号|订单号|订单|单号|withdrawal[ _-]?ids?|提现\s?id|提币\s?id)
+        |(?<Order>orders?|订单编号|订单号|订单|单号|訂單編號|訂單號|訂單|單號|withdrawal[ _-]?ids?|提现\s?id|提币\s?id)
         |(?<Transaction>txids?|txns?|tx[ _-]?hash(?:es)?|tx|transaction[ _-]?(?:hash|id)|transactions?|hash(?:es)?|交易哈希值?|交易\s?(?:id|hash)|哈希值?)
         |(?<Address>addresses|address|wallets?|地址|钱包|錢包)
         |(?<Digest>checksum|sha-?256|sha-?1|md5|digest|fingerprint|校验和|校验值)
@@ -173,7 +173,10 @@ internal static class LabelScanner
         if (char.IsAsciiLetter(text[start]) && !IsDigestWord(text, start))
         {
             char before = Chars.At(text, start - 1);
-            if (char.IsAsciiLetterOrDigit(before) || before is '?' or '&' or '=' or '/' or '.' or '_' or '-' or '@')
+
+            // "?uid=" is a URL query; "材料？UID" is a Chinese question mark that folding made ASCII.
+            var chineseQuestionMark = before == '?' && Chars.IsHan(Chars.At(text, start - 2));
+            if (char.IsAsciiLetterOrDigit(before) || (before is '?' && !chineseQuestionMark) || before is '&' or '=' or '/' or '.' or '_' or '-' or '@')
             {
                 return false;
             }

@@ -191,7 +191,10 @@ internal sealed class TicketWriter(TicketingOptions options, IRoutingPolicy rout
             return false;
         }
 
-        var minimal = facts.AuthenticationFailed && context.Mailbox.Name.Equals("security", StringComparison.OrdinalIgnoreCase);
+        // Say nothing beyond the ticket number to a sender we cannot trust: a failed SPF/DKIM/DMARC
+        // check on security@, or a stranger quoting someone else's ticket tag.
+        var minimal = (facts.AuthenticationFailed && context.Mailbox.Name.Equals("security", StringComparison.OrdinalIgnoreCase))
+            || ticket.Flags.HasFlag(TicketFlags.StrangerQuotedTicketTag);
         var ack = _composer.Compose(new AcknowledgementRequest(
             ticket.Number,
             context.Mailbox,
@@ -207,14 +210,14 @@ internal sealed class TicketWriter(TicketingOptions options, IRoutingPolicy rout
             message.Attachments.Count > 0,
             facts.SecretKinds,
             minimal,
-            receivedAt));
+            context.Now));
 
         var rowId = await session.InsertMessageAsync(new NewMessage(
             ticket.Id, context.Mailbox.Name, MessageDirection.Outbound, MessageKind.Acknowledgement, ack.MessageId, message.MessageId,
             context.Mailbox.Address, context.Mailbox.DisplayName, [customer], ack.Subject, receivedAt, ThreadingReason.NewTicket,
             "acknowledgement of a new ticket", ack.Text, null, ack.Raw.Length, 0, []));
         await session.EnqueueOutboxAsync(new OutboxItem(ticket.Id, rowId, customer, ack.MessageId, ack.Raw, receivedAt));
-        await session.AddEventAsync(ticket.Id, receivedAt, "acknowledgement-queued", $"to {customer} in {(facts.Language == "zh" ? "Chinese" : "English")}{(minimal ? ", minimal (authentication failed)" : "")}");
+        await session.AddEventAsync(ticket.Id, receivedAt, "acknowledgement-queued", $"to {customer} in {(facts.Language == "zh" ? "Chinese" : "English")}{(minimal ? ", minimal (untrusted sender)" : "")}");
         return true;
     }
 }

@@ -32,6 +32,7 @@ public class FactExtractorChineseTests
     [InlineData("账户：556677889", "556677889")]
     [InlineData("UID号：31415926", "31415926")]
     [InlineData("我的uid为 27182818。", "27182818")]
+    [InlineData("请问需要哪些材料？UID：12009876", "12009876")] // full-width question mark folds to '?', which is no URL query here
     public void Labelled_uids_in_chinese_are_extracted(string text, string expected)
     {
         Assert.Equal([expected], FactExtractor.Extract(null, text).AccountUids);
@@ -42,6 +43,8 @@ public class FactExtractorChineseTests
     [InlineData("订单编号为 202403040001，请核实", "202403040001")]
     [InlineData("提现单号 TX20240318999 一直显示处理中", "TX20240318999")]
     [InlineData("订单 ＷＤ２０２４０３１８００４２ 没到账", "WD202403180042")]
+    [InlineData("我的訂單 OD20240318HK77 顯示已成交", "OD20240318HK77")] // traditional characters (Hong Kong, Taiwan)
+    [InlineData("訂單編號：TW2024031801", "TW2024031801")]
     public void Labelled_order_ids_in_chinese_are_extracted(string text, string expected)
     {
         Assert.Equal([expected], FactExtractor.Extract(null, text).OrderIds);

@@ -1,0 +1,65 @@
+using System.CommandLine;
+using MailTicketing.Worker.Composition;
+using MailTicketing.Worker.Sources;
+
+namespace MailTicketing.Worker.Cli;
+
+/// <summary>`run [--once]`: reads every configured source, ingests, delivers the outbox; with --once it drains and exits.</summary>
+internal static class RunCommand
+{
+    public static Command Create(Func<ParseResult, CommandContext> context)
+    {
+        var once = new Option<bool>("--once") { Description = "Drain the sources and the outbox once, print what was done, and exit." };
+        var command = new Command("run", "Run the worker: ingest the configured mailboxes and deliver acknowledgements.") { once };
+        command.SetAction((result, token) => RunAsync(context(result), result.GetValue(once), token));
+        return command;
+    }
+
+    internal static async Task<int> RunAsync(CommandContext context, bool once, CancellationToken cancellationToken)
+    {
+        using var services = await context.CreateServicesAsync(cancellationToken);
+        var logger = context.LoggerFactory.CreateLogger("MailTicketing.Worker");
+        var runner = new IngestRunner(services.Ingest, logger);
+        do
+        {
+            var summary = new IngestSummary();
+            var sources = new List<MaildirSource>();
+            foreach (var source in services.MaildirSources())
+            {
+                if (source.Exists)
+                {
+                    sources.Add(source);
+                }
+                else
+                {
+                    WorkerLog.MaildirMissing(logger, source.Mailbox, source.Directory);
+                }
+            }
+
+            await runner.RunAsync(MaildirSource.Merge(sources), summary, afterEach: null, cancellationToken);
+            summary.Delivered = await services.Sender.DeliverDueAsync(cancellationToken);
+            if (summary.Delivered > 0)
+            {
+                WorkerLog.OutboxDelivered(logger, summary.Delivered, services.Sender.Folder);
+            }
+
+            if (once)
+            {
+                SummaryTable.Write(context.Console, summary, services);
+                return summary.Errors() > 0 ? 1 : 0;
+            }
+
+            try
+            {
+                await Task.Delay(context.Options.PollInterval, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return 0;
+            }
+        }
+        while (!cancellationToken.IsCancellationRequested);
+
+        return 0;
+    }
+}

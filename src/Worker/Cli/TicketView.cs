@@ -1,0 +1,63 @@
+using System.Globalization;
+using MailTicketing.Tickets.Model;
+using Spectre.Console;
+
+namespace MailTicketing.Worker.Cli;
+
+/// <summary>`tickets show` output.</summary>
+internal static class TicketView
+{
+    public static void Write(IAnsiConsole console, TicketDetails details)
+    {
+        var t = details.Ticket;
+        console.WriteLine($"{t.Number}  {t.Subject}");
+        console.WriteLine($"  status {t.Status} ({TicketStatusNames.Chinese(t.Status)}), priority {t.Priority}, queue {t.Queue}{(t.Category is null ? "" : ", category " + t.Category)}");
+        console.WriteLine($"  customer {t.CustomerAddress}, language {t.Language}, mailboxes {string.Join(", ", details.Mailboxes)}");
+        console.WriteLine($"  created {Time(t.CreatedAt)}, updated {Time(t.UpdatedAt)}{(details.LinkedTicket is { } linked ? ", linked to " + linked : "")}");
+        if (t.Flags != TicketFlags.None)
+        {
+            console.WriteLine($"  flags {t.Flags}");
+        }
+
+        foreach (var group in details.Identifiers.GroupBy(i => i.Kind))
+        {
+            console.WriteLine($"  {group.Key}: {string.Join(", ", group.Select(i => i.Chain is null ? i.Value : $"{i.Value} ({i.Chain})"))}");
+        }
+
+        if (details.Participants.Count > 0)
+        {
+            console.WriteLine($"  participants {string.Join(", ", details.Participants)}");
+        }
+
+        foreach (var message in details.Messages)
+        {
+            console.WriteLine();
+            var arrow = message.Direction == MessageDirection.Inbound ? "<-" : "->";
+            console.WriteLine($"{arrow} {Time(message.ReceivedAt)} {message.Kind} from {message.FromAddress} <{message.MessageId}>");
+            console.WriteLine($"   {message.Subject}");
+            if (message.Direction == MessageDirection.Inbound)
+            {
+                console.WriteLine($"   threading: {message.Reason} ({message.ReasonDetail})");
+            }
+
+            foreach (var attachment in message.Attachments)
+            {
+                console.WriteLine($"   attachment {attachment.FileName ?? "(no name)"} {attachment.ContentType} {attachment.Size.ToString(CultureInfo.InvariantCulture)} bytes sha256:{attachment.Sha256[..12]}");
+            }
+
+            foreach (var line in message.Text.Split('\n').Take(40))
+            {
+                console.WriteLine("   | " + line);
+            }
+        }
+
+        console.WriteLine();
+        console.WriteLine("history:");
+        foreach (var item in details.Events)
+        {
+            console.WriteLine($"  {Time(item.At)} {item.Kind}: {item.Detail}");
+        }
+    }
+
+    private static string Time(DateTimeOffset value) => value.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,53 @@
+namespace MailTicketing.Worker.Configuration;
+
+/// <summary>
+/// The worker's configuration section "MailTicketing" (appsettings.json, then environment
+/// variables such as MAILTICKETING__DATADIRECTORY). With nothing configured it runs the
+/// embedded default: a SQLite file under data/ and the sample Maildirs shipped in samples/.
+/// </summary>
+public sealed class WorkerOptions
+{
+    public const string Section = "MailTicketing";
+
+    /// <summary>Where the database, the signing key and the pickup folder live by default.</summary>
+    public string DataDirectory { get; set; } = "data";
+
+    /// <summary>The SQLite database file; defaults to DataDirectory/mailticketing.db.</summary>
+    public string? Database { get; set; }
+
+    /// <summary>With no SMTP configured, acknowledgements are written here as .eml files; defaults to DataDirectory/pickup.</summary>
+    public string? PickupDirectory { get; set; }
+
+    public string CompanyName { get; set; } = "Example Exchange Support";
+
+    /// <summary>How often `run` looks at the sources and the outbox.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    public TimeSpan SameIdentifierWindow { get; set; } = TimeSpan.FromDays(7);
+
+    public TimeSpan NearDuplicateWindow { get; set; } = TimeSpan.FromDays(3);
+
+    public int MaxAcknowledgementsPerSenderPerHour { get; set; } = 3;
+
+    public long MaxMessageBytes { get; set; } = 50L * 1024 * 1024;
+
+    /// <summary>Our addresses besides the mailboxes: never acknowledged, never customers.</summary>
+    public List<string> OwnAddresses { get; set; } = [];
+
+    /// <summary>Environment variable holding the Message-ID signing key (base64, 16+ bytes). Without it a key file in DataDirectory is used.</summary>
+    public string SigningKeyVariable { get; set; } = "MAILTICKETING_SIGNING_KEY";
+
+    public List<MailboxOptions> Mailboxes { get; set; } = [];
+
+    public string DatabasePath => Database ?? Path.Combine(DataDirectory, "mailticketing.db");
+
+    public string PickupPath => PickupDirectory ?? Path.Combine(DataDirectory, "pickup");
+
+    /// <summary>The three mailboxes of the embedded default, reading the sample Maildirs.</summary>
+    public static List<MailboxOptions> DefaultMailboxes() =>
+    [
+        new() { Name = "support", Address = "support@exchange.example", TicketPrefix = "SUP", DisplayName = "Example Exchange Support", ResponseTime = TimeSpan.FromHours(24), Maildir = "samples/maildir/support" },
+        new() { Name = "security", Address = "security@exchange.example", TicketPrefix = "SEC", DisplayName = "Example Exchange Security", ResponseTime = TimeSpan.FromHours(4), Maildir = "samples/maildir/security" },
+        new() { Name = "compliance", Address = "compliance@exchange.example", TicketPrefix = "CMP", DisplayName = "Example Exchange Compliance", ResponseTime = TimeSpan.FromHours(72), Maildir = "samples/maildir/compliance" },
+    ];
+}
