@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text.Encodings.Web;
 using System.Text.Json;
+using MailTicketing.Worker.Json;
 using MailTicketing.Tickets.Model;
 
 namespace MailTicketing.Worker.Export;
@@ -11,16 +11,10 @@ namespace MailTicketing.Worker.Export;
 /// </summary>
 internal static class TicketExportJson
 {
-    private static readonly JsonWriterOptions Options = new()
-    {
-        Indented = true,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     public static async Task<int> WriteAsync(IAsyncEnumerable<TicketDetails> tickets, Stream output, CancellationToken cancellationToken)
     {
         var count = 0;
-        await using var json = new Utf8JsonWriter(output, Options);
+        await using var json = new Utf8JsonWriter(output, JsonOutput.Options);
         json.WriteStartArray();
         await foreach (var details in tickets.WithCancellation(cancellationToken))
         {
@@ -43,7 +37,7 @@ internal static class TicketExportJson
         json.WriteStartObject();
         json.WriteString("number", ticket.Number.ToString());
         json.WriteString("mailbox", ticket.Mailbox);
-        WriteStrings(json, "mailboxes", details.Mailboxes);
+        json.WriteStringArray("mailboxes", details.Mailboxes);
         json.WriteString("status", ticket.Status.ToString());
         json.WriteString("priority", ticket.Priority.ToString());
         json.WriteString("queue", ticket.Queue);
@@ -54,7 +48,7 @@ internal static class TicketExportJson
         json.WriteString("createdAt", Time(ticket.CreatedAt));
         json.WriteString("updatedAt", Time(ticket.UpdatedAt));
         json.WriteString("linkedTicket", details.LinkedTicket?.ToString());
-        WriteStrings(json, "uids", Values(details, IdentifierKind.AccountUid));
+        json.WriteStringArray("uids", Values(details, IdentifierKind.AccountUid));
         json.WriteStartArray("txids");
         foreach (var txid in details.Identifiers.Where(i => i.Kind == IdentifierKind.TransactionId))
         {
@@ -65,10 +59,10 @@ internal static class TicketExportJson
         }
 
         json.WriteEndArray();
-        WriteStrings(json, "orderIds", Values(details, IdentifierKind.OrderId));
-        WriteStrings(json, "walletAddresses", Values(details, IdentifierKind.WalletAddress));
-        WriteStrings(json, "flags", Enum.GetValues<TicketFlags>().Where(f => f != TicketFlags.None && ticket.Flags.HasFlag(f)).Select(f => f.ToString()).ToList());
-        WriteStrings(json, "participants", details.Participants);
+        json.WriteStringArray("orderIds", Values(details, IdentifierKind.OrderId));
+        json.WriteStringArray("walletAddresses", Values(details, IdentifierKind.WalletAddress));
+        json.WriteStringArray("flags", Enum.GetValues<TicketFlags>().Where(f => f != TicketFlags.None && ticket.Flags.HasFlag(f)).Select(f => f.ToString()).ToList());
+        json.WriteStringArray("participants", details.Participants);
 
         json.WriteStartArray("messages");
         foreach (var message in details.Messages)
@@ -118,15 +112,4 @@ internal static class TicketExportJson
         details.Identifiers.Where(i => i.Kind == kind).Select(i => i.Value).ToList();
 
     private static string Time(DateTimeOffset value) => value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-
-    private static void WriteStrings(Utf8JsonWriter json, string name, IReadOnlyList<string> values)
-    {
-        json.WriteStartArray(name);
-        foreach (var value in values)
-        {
-            json.WriteStringValue(value);
-        }
-
-        json.WriteEndArray();
-    }
 }

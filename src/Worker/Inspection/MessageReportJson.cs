@@ -1,5 +1,5 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
+using MailTicketing.Worker.Json;
 
 namespace MailTicketing.Worker.Inspection;
 
@@ -9,17 +9,10 @@ namespace MailTicketing.Worker.Inspection;
 /// </summary>
 internal static class MessageReportJson
 {
-    private static readonly JsonWriterOptions Options = new()
-    {
-        Indented = true,
-        // Chinese and other non-ASCII text stays readable; output is for terminals and files, not HTML.
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     public static void Write(MessageReport report, TextWriter output)
     {
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, Options))
+        using (var json = new Utf8JsonWriter(buffer, JsonOutput.Options))
         {
             json.WriteStartObject();
             json.WriteString("file", report.File);
@@ -42,7 +35,7 @@ internal static class MessageReportJson
 
             json.WriteString("messageId", report.MessageId);
             json.WriteString("inReplyTo", report.InReplyTo);
-            WriteStrings(json, "references", report.References);
+            json.WriteStringArray("references", report.References);
             json.WriteString("textBody", report.TextBody);
             json.WriteBoolean("textBodyFromHtml", report.TextBodyFromHtml);
             json.WriteBoolean("hasHtmlBody", report.HasHtmlBody);
@@ -60,7 +53,7 @@ internal static class MessageReportJson
             }
 
             json.WriteEndArray();
-            WriteStrings(json, "structure", report.Structure);
+            json.WriteStringArray("structure", report.Structure);
 
             json.WriteStartObject("automation");
             json.WriteBoolean("isBounce", report.Automation.IsBounce);
@@ -70,7 +63,7 @@ internal static class MessageReportJson
             json.WriteBoolean("suppressesAutoReplies", report.Automation.SuppressesAutoReplies);
             json.WriteBoolean("hasNullSender", report.Automation.HasNullSender);
             json.WriteBoolean("isMachineGenerated", report.Automation.IsMachineGenerated);
-            WriteStrings(json, "signals", report.Automation.Signals);
+            json.WriteStringArray("signals", report.Automation.Signals);
             json.WriteEndObject();
 
             if (report.Bounce is { } bounce)
@@ -139,16 +132,5 @@ internal static class MessageReportJson
         json.WriteString("name", address.Name);
         json.WriteString("address", address.Address);
         json.WriteEndObject();
-    }
-
-    private static void WriteStrings(Utf8JsonWriter json, string name, IReadOnlyList<string> values)
-    {
-        json.WriteStartArray(name);
-        foreach (var value in values)
-        {
-            json.WriteStringValue(value);
-        }
-
-        json.WriteEndArray();
     }
 }
