@@ -62,6 +62,30 @@ public sealed class SameIdentifierTests
     }
 
     [Fact]
+    public async Task Order_number_retyped_in_lower_case_joins_the_ticket()
+    {
+        await using var h = await TicketingHarness.StartAsync();
+        await h.NewTicketAsync(new TestMail { Subject = "Withdrawal pending", Body = "My withdrawal order WD202403180042 is still pending." });
+        h.Clock.Advance(TimeSpan.FromDays(1));
+
+        var result = await h.IngestAsync(new TestMail { Subject = "Urgent", Body = "Order wd202403180042: I need this money today, please hurry up." });
+
+        Assert.Equal(IngestOutcome.AddedToTicket, result.Outcome);
+    }
+
+    [Fact]
+    public async Task Evm_txid_retyped_in_upper_case_joins_the_ticket()
+    {
+        await using var h = await TicketingHarness.StartAsync();
+        await h.NewTicketAsync(FirstDeposit());
+        h.Clock.Advance(TimeSpan.FromDays(1));
+
+        var result = await h.IngestAsync(SecondDeposit() with { Body = $"Transaction hash: 0x{TxId[2..].ToUpperInvariant()} -- where is my money?" });
+
+        Assert.Equal(IngestOutcome.AddedToTicket, result.Outcome);
+    }
+
+    [Fact]
     public async Task Same_txid_after_the_window_opens_a_new_ticket()
     {
         await using var h = await TicketingHarness.StartAsync();

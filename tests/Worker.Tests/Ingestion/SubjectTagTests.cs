@@ -22,6 +22,21 @@ public sealed class SubjectTagTests
         Assert.Equal(ThreadingReason.SubjectTag, message.Reason);
     }
 
+    [Theory]
+    [InlineData("回复：【Ticket#SUP-000001】充值未到账")]
+    [InlineData("RE: [ticket# SUP-000001] Deposit not credited")]
+    [InlineData("Fwd: Re: [Ticket#sup-000001]")]
+    public async Task Subject_tag_as_mail_clients_rewrite_it_still_joins(string subject)
+    {
+        await using var h = await TicketingHarness.StartAsync();
+        await h.NewTicketAsync(new TestMail());
+
+        var result = await h.IngestAsync(new TestMail { Subject = subject, Body = "Any update on this?" });
+
+        Assert.Equal(IngestOutcome.AddedToTicket, result.Outcome);
+        Assert.Equal(First, result.Ticket);
+    }
+
     [Fact]
     public async Task Subject_tag_from_someone_cced_on_the_first_mail_joins_the_ticket()
     {
