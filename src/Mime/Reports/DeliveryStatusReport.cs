@@ -84,8 +84,11 @@ public sealed class DeliveryStatusReport
         return (perMessage, recipients);
     }
 
-    /// <summary>The returned mail's Message-ID: from an embedded message/rfc822 or a text/rfc822-headers part.</summary>
-    internal static string? FindOriginalMessageId(MimeMessage message)
+    /// <summary>
+    /// The Message-ID of the mail a bounce returns, from an embedded message/rfc822 or a
+    /// text/rfc822-headers part; works for bounces without a delivery-status part too.
+    /// </summary>
+    public static string? FindOriginalMessageId(MimeMessage message)
     {
         foreach (var entity in message.EnumerateEntities())
         {

@@ -17,8 +17,8 @@ public sealed class AcknowledgementPolicy(TicketingOptions options)
         "noreply", "no-reply", "no_reply", "donotreply", "do-not-reply", "do_not_reply", "mailer-daemon", "postmaster", "bounce", "bounces", "notifications", "notification",
     ];
 
-    /// <summary>Null when an acknowledgement may be sent; otherwise why not.</summary>
-    public async Task<string?> WhyNotAsync(ITicketSession session, MimeMessage message, string sender, bool suppressedByRouting, DateTimeOffset at)
+    /// <summary>Null when an acknowledgement may be sent; otherwise why not. The hourly cap counts acknowledgements queued in the hour before <paramref name="now"/>.</summary>
+    public async Task<string?> WhyNotAsync(ITicketSession session, MimeMessage message, string sender, bool suppressedByRouting, DateTimeOffset now)
     {
         var automation = message.Automation;
         if (automation.IsMachineGenerated)
@@ -47,7 +47,7 @@ public sealed class AcknowledgementPolicy(TicketingOptions options)
             return $"{sender} bounced permanently before";
         }
 
-        var recent = await session.CountOutboxSinceAsync(sender, at - TimeSpan.FromHours(1));
+        var recent = await session.CountOutboxSinceAsync(sender, now - TimeSpan.FromHours(1));
         if (recent >= options.MaxAcknowledgementsPerSenderPerHour)
         {
             return $"{recent} acknowledgements to {sender} in the last hour (limit {options.MaxAcknowledgementsPerSenderPerHour})";

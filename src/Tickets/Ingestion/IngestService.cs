@@ -25,6 +25,7 @@ public sealed class IngestService
     private readonly MimeParserOptions _parserOptions;
     private readonly ThreadingPolicy _threading;
     private readonly TicketWriter _writer;
+    private readonly MessageIdSigner _signer;
 
     public IngestService(ITicketStore store, TicketingOptions options, IRoutingPolicy routing, MessageIdSigner signer, TimeProvider clock, MimeParserOptions? parserOptions = null)
     {
@@ -32,6 +33,7 @@ public sealed class IngestService
         _options = options;
         _clock = clock;
         _parserOptions = parserOptions ?? MimeParserOptions.Default;
+        _signer = signer;
         _threading = new ThreadingPolicy(signer, options);
         _writer = new TicketWriter(options, routing, signer);
     }
@@ -68,7 +70,9 @@ public sealed class IngestService
         var (sha256, size) = Hash(mail);
         if (replayOf is null && await session.HasDeliveryAsync(mailbox.Name, sha256))
         {
-            return await FinishAsync(session, mail, now, new IngestResult(IngestOutcome.Duplicate, null, "the mailbox already received these exact bytes"));
+            await session.RecordSourceItemAsync(mail.Source, mail.SourceKey, nameof(IngestOutcome.Duplicate), now);
+            await session.CommitAsync();
+            return new IngestResult(IngestOutcome.Duplicate, null, "the mailbox already received these exact bytes");
         }
 
         using (var raw = mail.Open())
@@ -119,7 +123,7 @@ public sealed class IngestService
         {
             if (await session.FindMessageByMessageIdAsync(messageId, MessageDirection.Outbound) is not null)
             {
-                return await FinishAsync(session, context.Mail, context.Now, new IngestResult(IngestOutcome.Ignored, null, $"our own message <{messageId}> came back"));
+                return await FinishAsync(context, new IngestResult(IngestOutcome.Ignored, null, $"our own message <{messageId}> came back"));
             }
 
             if (await session.FindMessageByMessageIdAsync(messageId, MessageDirection.Inbound) is { } seen)
@@ -144,14 +148,9 @@ public sealed class IngestService
         }
 
         var decision = await _threading.DecideAsync(session, new ThreadingInput(
-            sender.Address, message.Subject, message.InReplyTo, message.References, facts.Identifiers, facts.Fingerprint, receivedAt));
+            sender.Address.ToLowerInvariant(), message.Subject, message.InReplyTo, message.References, facts.Identifiers, facts.Fingerprint, receivedAt));
         var result = await _writer.WriteAsync(context, message, sender, facts, decision, receivedAt, cancellationToken);
-        if (context.ReplayOf is { } quarantineId)
-        {
-            await session.MarkQuarantineReplayedAsync(quarantineId, context.Now);
-        }
-
-        return await FinishAsync(session, context.Mail, context.Now, result);
+        return await FinishAsync(context, result);
     }
 
     /// <summary>The same Message-ID again: the same mail sent to several of our mailboxes, or a re-delivery.</summary>
@@ -162,12 +161,12 @@ public sealed class IngestService
         await session.RecordDeliveryAsync(context.Mailbox.Name, context.Sha256, seen.TicketId, seen.MessageRowId, receivedAt);
         if (seen.Mailbox.Equals(context.Mailbox.Name, StringComparison.OrdinalIgnoreCase))
         {
-            return await FinishAsync(session, context.Mail, context.Now, new IngestResult(IngestOutcome.Duplicate, ticket?.Number, $"<{messageId}> was received here before"));
+            return await FinishAsync(context, new IngestResult(IngestOutcome.Duplicate, ticket?.Number, $"<{messageId}> was received here before"));
         }
 
         await session.AddTicketMailboxAsync(seen.TicketId, context.Mailbox.Name);
         await session.AddEventAsync(seen.TicketId, receivedAt, "mailbox-added", $"the same message <{messageId}> also arrived at {context.Mailbox.Address}");
-        return await FinishAsync(session, context.Mail, context.Now, new IngestResult(IngestOutcome.AlsoReceivedInMailbox, ticket?.Number, $"<{messageId}> also arrived at {context.Mailbox.Name}"));
+        return await FinishAsync(context, new IngestResult(IngestOutcome.AlsoReceivedInMailbox, ticket?.Number, $"<{messageId}> also arrived at {context.Mailbox.Name}"));
     }
 
     /// <summary>A bounce goes to the ticket whose message bounced; a permanent failure stops mail to that address.</summary>
@@ -176,9 +175,9 @@ public sealed class IngestService
         var session = context.Session;
         var report = DeliveryStatusReport.From(message);
         MessageRef? original = null;
-        foreach (var id in new[] { report?.OriginalMessageId, message.InReplyTo }.Concat(message.References))
+        foreach (var id in ReturnedMessageIds(message, report))
         {
-            if (id is not null && (original = await session.FindMessageByMessageIdAsync(id, MessageDirection.Outbound)) is not null)
+            if ((original = await session.FindMessageByMessageIdAsync(id, MessageDirection.Outbound)) is not null)
             {
                 break;
             }
@@ -194,7 +193,33 @@ public sealed class IngestService
             ? "delivery failure (no machine-readable report)"
             : string.Join("; ", report.Recipients.Select(r => $"{r.Address} {r.Status} {(r.IsPermanentFailure ? "permanent" : "temporary")}"));
         await _writer.AddBounceAsync(context, message, sender, ticket, detail, permanent, receivedAt);
-        return await FinishAsync(session, context.Mail, context.Now, new IngestResult(IngestOutcome.AboutOurMessage, ticket.Number, "bounce: " + detail));
+        return await FinishAsync(context, new IngestResult(IngestOutcome.AboutOurMessage, ticket.Number, "bounce: " + detail));
+    }
+
+    /// <summary>
+    /// Where a bounce may name the message it returns: the delivery report, an attached copy or
+    /// its headers, In-Reply-To/References, and — for servers that quote the original as plain
+    /// text — any of our signed Message-IDs written in the text.
+    /// </summary>
+    private IEnumerable<string> ReturnedMessageIds(MimeMessage message, DeliveryStatusReport? report)
+    {
+        foreach (var id in new[] { report?.OriginalMessageId, DeliveryStatusReport.FindOriginalMessageId(message), message.InReplyTo }.Concat(message.References))
+        {
+            if (id is not null)
+            {
+                yield return id;
+            }
+        }
+
+        var text = message.TextBody ?? "";
+        for (var start = text.IndexOf("<t.", StringComparison.Ordinal); start >= 0; start = text.IndexOf("<t.", start + 1, StringComparison.Ordinal))
+        {
+            var end = text.IndexOf('>', start);
+            if (end > start && end - start < 200 && _signer.Check(text[(start + 1)..end], out _) == MessageIdCheck.Valid)
+            {
+                yield return text[(start + 1)..end];
+            }
+        }
     }
 
     private async Task<IngestResult> QuarantineAsync(IngestContext context, string reason, string detail, DateTimeOffset receivedAt)
@@ -207,14 +232,20 @@ public sealed class IngestService
         }
 
         var id = await context.Session.QuarantineAsync(new QuarantineItem(context.Mailbox.Name, mail.Source, mail.SourceKey, context.Sha256, context.Size, reason, detail, receivedAt));
-        return await FinishAsync(context.Session, mail, context.Now, new IngestResult(IngestOutcome.Quarantined, null, $"quarantine #{id}, {reason}: {detail}"));
+        return await FinishAsync(context, new IngestResult(IngestOutcome.Quarantined, null, $"quarantine #{id}, {reason}: {detail}"));
     }
 
-    private static async Task<IngestResult> FinishAsync(ITicketSession session, IncomingMail mail, DateTimeOffset now, IngestResult result)
+    /// <summary>Records the source item (and a successful replay) and commits everything the message changed.</summary>
+    private static async Task<IngestResult> FinishAsync(IngestContext context, IngestResult result)
     {
         var outcome = result.Ticket is { } number ? $"{result.Outcome} {number}" : result.Outcome.ToString();
-        await session.RecordSourceItemAsync(mail.Source, mail.SourceKey, outcome, now);
-        await session.CommitAsync();
+        if (context.ReplayOf is { } quarantineId && result.Outcome != IngestOutcome.Quarantined)
+        {
+            await context.Session.MarkQuarantineReplayedAsync(quarantineId, context.Now);
+        }
+
+        await context.Session.RecordSourceItemAsync(context.Mail.Source, context.Mail.SourceKey, outcome, context.Now);
+        await context.Session.CommitAsync();
         return result;
     }
 

@@ -29,8 +29,10 @@ internal sealed record MessageFacts(
 
         var identifiers = new List<Identifier>();
         identifiers.AddRange(facts.AccountUids.Select(uid => new Identifier(IdentifierKind.AccountUid, uid)));
-        identifiers.AddRange(facts.TransactionIds.Select(tx => new Identifier(IdentifierKind.TransactionId, tx.Value, ChainName(tx.Chain))));
-        identifiers.AddRange(facts.OrderIds.Select(order => new Identifier(IdentifierKind.OrderId, order)));
+        identifiers.AddRange(facts.TransactionIds.Select(tx => new Identifier(IdentifierKind.TransactionId, CanonicalHash(tx.Value), ChainName(tx.Chain))));
+
+        // Order numbers are matched without case: customers retype "wd2024…" for "WD2024…".
+        identifiers.AddRange(facts.OrderIds.Select(order => new Identifier(IdentifierKind.OrderId, order.ToUpperInvariant())));
         identifiers.AddRange(facts.WalletAddresses.Select(address => new Identifier(IdentifierKind.WalletAddress, address.Value, ChainName(address.Chain))));
 
         return new MessageFacts(
@@ -42,6 +44,13 @@ internal sealed record MessageFacts(
             authentication.HasFailure,
             authentication.HasFailure ? authentication.Explanation : null,
             TextFingerprint.Compute(split.NewText));
+    }
+
+    /// <summary>Hex hashes compare without case; base58 ones (Solana) are case-sensitive and stay as written.</summary>
+    private static string CanonicalHash(string value)
+    {
+        var hex = value.StartsWith("0x", StringComparison.OrdinalIgnoreCase) ? value.AsSpan(2) : value.AsSpan();
+        return hex.ContainsAnyExcept("0123456789abcdefABCDEF") ? value : value.ToLowerInvariant();
     }
 
     private static string ChainName(ChainGuess chain) => chain switch

@@ -184,7 +184,7 @@ internal sealed class TicketWriter(TicketingOptions options, IRoutingPolicy rout
     {
         var session = context.Session;
         var customer = sender.Address.ToLowerInvariant();
-        var whyNot = await _acknowledgementPolicy.WhyNotAsync(session, message, customer, route.SuppressAcknowledgement, receivedAt);
+        var whyNot = await _acknowledgementPolicy.WhyNotAsync(session, message, customer, route.SuppressAcknowledgement, context.Now);
         if (whyNot is not null)
         {
             await session.AddEventAsync(ticket.Id, receivedAt, "acknowledgement-skipped", whyNot);
@@ -216,7 +216,8 @@ internal sealed class TicketWriter(TicketingOptions options, IRoutingPolicy rout
             ticket.Id, context.Mailbox.Name, MessageDirection.Outbound, MessageKind.Acknowledgement, ack.MessageId, message.MessageId,
             context.Mailbox.Address, context.Mailbox.DisplayName, [customer], ack.Subject, receivedAt, ThreadingReason.NewTicket,
             "acknowledgement of a new ticket", ack.Text, null, ack.Raw.Length, 0, []));
-        await session.EnqueueOutboxAsync(new OutboxItem(ticket.Id, rowId, customer, ack.MessageId, ack.Raw, receivedAt));
+        // Due when written: a sender's clock (the Date of an imported message) must not delay it.
+        await session.EnqueueOutboxAsync(new OutboxItem(ticket.Id, rowId, customer, ack.MessageId, ack.Raw, context.Now));
         await session.AddEventAsync(ticket.Id, receivedAt, "acknowledgement-queued", $"to {customer} in {(facts.Language == "zh" ? "Chinese" : "English")}{(minimal ? ", minimal (untrusted sender)" : "")}");
         return true;
     }

@@ -47,8 +47,13 @@ public static class TextFingerprint
 
     public static int Distance(long a, long b) => BitOperations.PopCount(unchecked((ulong)(a ^ b)));
 
-    /// <summary>True when both texts are long enough and their fingerprints differ in at most 3 of 64 bits.</summary>
-    public static bool AreNearDuplicates(long a, long b) => a != 0 && b != 0 && Distance(a, b) <= 3;
+    /// <summary>
+    /// True when both texts are long enough and their fingerprints differ in at most 7 of 64 bits:
+    /// a resend with a word or two changed (measured: one word in 250 characters moves about 6 bits).
+    /// </summary>
+    public static bool AreNearDuplicates(long a, long b) => a != 0 && b != 0 && Distance(a, b) <= MaxNearDuplicateDistance;
+
+    public const int MaxNearDuplicateDistance = 7;
 
     /// <summary>Lower-case, width-folded (NFKC), letters and digits only: quoting, spacing and punctuation do not count.</summary>
     public static string Normalize(string text)

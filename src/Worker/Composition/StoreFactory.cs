@@ -6,9 +6,9 @@ namespace MailTicketing.Worker.Composition;
 /// <summary>Opens the configured database, applying pending migrations first (the worker never runs on an old schema).</summary>
 internal static class StoreFactory
 {
-    public static async Task<ITicketStore> OpenAsync(string databasePath, CancellationToken cancellationToken)
+    public static async Task<ITicketStore> OpenAsync(string databasePath, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var database = new SqliteDatabase(new SqliteDatabaseOptions { Path = databasePath });
+        var database = new SqliteDatabase(new SqliteDatabaseOptions { Path = databasePath, Clock = clock });
         await database.MigrateAsync(cancellationToken);
         return database.CreateTicketStore();
     }

@@ -42,7 +42,7 @@ public sealed class WorkerServices : IDisposable
         }
 
         Directory.CreateDirectory(options.DataDirectory);
-        var store = await StoreFactory.OpenAsync(options.DatabasePath, cancellationToken);
+        var store = await StoreFactory.OpenAsync(options.DatabasePath, clock, cancellationToken);
         var ticketing = ToTicketingOptions(options);
         var signer = new MessageIdSigner(SigningKey.Load(options));
         var ingest = new IngestService(store, ticketing, new MailboxRoutingPolicy(), signer, clock);

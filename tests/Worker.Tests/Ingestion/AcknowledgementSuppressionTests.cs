@@ -113,28 +113,21 @@ public sealed class AcknowledgementSuppressionTests
     }
 
     [Fact]
-    public async Task Hourly_cap_counts_by_the_message_time_in_an_imported_backlog()
+    public async Task Hourly_cap_counts_acknowledgements_by_when_they_are_queued_so_an_imported_backlog_cannot_flood_a_customer()
     {
         await using var h = await TicketingHarness.StartAsync(o => o.MaxAcknowledgementsPerSenderPerHour = 1);
         var day = TicketingHarness.Start.AddDays(-10);
 
+        // Messages days apart, imported in the same minute: one acknowledgement, not one per message.
         var first = await h.IngestAsync(new TestMail { Subject = "Fees", Body = "What are the fees?", Date = day });
-        var twoHoursLater = await h.IngestAsync(new TestMail { Subject = "Limits", Body = "What are the limits?", Date = day.AddHours(2) });
+        var second = await h.IngestAsync(new TestMail { Subject = "Limits", Body = "What are the limits?", Date = day.AddDays(2) });
+        h.Clock.Advance(TimeSpan.FromMinutes(61));
+        var third = await h.IngestAsync(new TestMail { Subject = "Staking", Body = "Is staking available?", Date = day.AddDays(4) });
 
         Assert.True(first.AcknowledgementQueued);
-        Assert.True(twoHoursLater.AcknowledgementQueued);
-    }
-
-    [Fact]
-    public async Task Hourly_cap_ignores_acknowledgements_of_later_mail_imported_first()
-    {
-        await using var h = await TicketingHarness.StartAsync(o => o.MaxAcknowledgementsPerSenderPerHour = 1);
-
-        // Live mail first, then an older backlog imported later: day -1 is ingested before day -10.
-        var newer = await h.IngestAsync(new TestMail { Subject = "Limits", Body = "What are the limits?", Date = TicketingHarness.Start.AddDays(-1) });
-        var older = await h.IngestAsync(new TestMail { Subject = "Fees", Body = "What are the fees?", Date = TicketingHarness.Start.AddDays(-10) });
-
-        Assert.True(newer.AcknowledgementQueued);
-        Assert.True(older.AcknowledgementQueued);
+        Assert.False(second.AcknowledgementQueued);
+        Assert.True(third.AcknowledgementQueued);
+        var skipped = (await h.TicketAsync(second.Ticket!.Value.ToString())).Events.Single(e => e.Kind == "acknowledgement-skipped");
+        Assert.Contains("in the last hour", skipped.Detail);
     }
 }
