@@ -12,7 +12,7 @@ internal sealed class SqliteDialect : ISqlDialect, IAsyncDisposable
     // Blobs up to this size are bound as one parameter; larger ones are written in pieces.
     internal const int InlineBlobLimit = 1 << 20;
 
-    private static int s_initialized;
+    private static int _nativeInitialized;
     // Checkpoints normally run in the background (SqliteCheckpointer). Should it fall behind, a
     // writer checkpoints itself once the WAL holds this many pages (64 MB); SQLite's default of
     // 1,000 pages put a checkpoint, with its two fsyncs, into every ~50th ingested message.
@@ -23,7 +23,7 @@ internal sealed class SqliteDialect : ISqlDialect, IAsyncDisposable
 
     public SqliteDialect(SqliteDatabaseOptions options)
     {
-        if (Interlocked.Exchange(ref s_initialized, 1) == 0)
+        if (Interlocked.Exchange(ref _nativeInitialized, 1) == 0)
         {
             SQLitePCL.Batteries_V2.Init();
         }
