@@ -13,10 +13,11 @@ internal sealed class SqliteCheckpointer(string connectionString, TimeSpan inter
 {
     private readonly CancellationTokenSource _stop = new();
     private Task? _loop;
+    private int _disposed;
 
     public void EnsureStarted()
     {
-        if (_loop is null && !_stop.IsCancellationRequested)
+        if (_loop is null && Volatile.Read(ref _disposed) == 0)
         {
             lock (_stop)
             {
@@ -27,6 +28,11 @@ internal sealed class SqliteCheckpointer(string connectionString, TimeSpan inter
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _stop.CancelAsync();
         if (_loop is not null)
         {
