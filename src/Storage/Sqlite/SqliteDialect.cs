@@ -12,11 +12,12 @@ internal sealed class SqliteDialect : ISqlDialect, IAsyncDisposable
     // Blobs up to this size are bound as one parameter; larger ones are written in pieces.
     internal const int InlineBlobLimit = 1 << 20;
 
-    private static int _nativeInitialized;
     // Checkpoints normally run in the background (SqliteCheckpointer). Should it fall behind, a
     // writer checkpoints itself once the WAL holds this many pages (64 MB); SQLite's default of
     // 1,000 pages put a checkpoint, with its two fsyncs, into every ~50th ingested message.
     private const int WalAutoCheckpointPages = 16384;
+
+    private static int _nativeInitialized;
 
     private readonly SqliteConnectionPool _pool;
     private readonly SqliteCheckpointer _checkpointer;
