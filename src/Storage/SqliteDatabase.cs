@@ -11,6 +11,8 @@ namespace MailTicketing.Storage;
 /// var database = new SqliteDatabase(new SqliteDatabaseOptions { Path = "data/tickets.db" });
 /// await database.MigrateAsync(ct);
 /// ITicketStore store = database.CreateTicketStore();
+/// // … and at shutdown:
+/// await database.DisposeAsync();
 /// </code>
 /// </summary>
 public sealed class SqliteDatabase : ITicketDatabase
@@ -46,6 +48,9 @@ public sealed class SqliteDatabase : ITicketDatabase
     }
 
     public ITicketStore CreateTicketStore() => new TicketStore(Dialect, _options.Clock);
+
+    /// <summary>Stops the background checkpoints and closes idle connections. Stores made by this database stop working.</summary>
+    public ValueTask DisposeAsync() => Dialect.DisposeAsync();
 
     internal Migrator CreateMigrator(IReadOnlyList<MigrationScript> scripts) => new(Dialect, scripts, _options.Clock);
 }

@@ -12,9 +12,9 @@ internal static class BlobCodec
     public const string None = "none";
     public const string Brotli = "brotli";
 
-    private static readonly BrotliCompressionOptions s_options = new() { Quality = 1 };
+    private static readonly BrotliCompressionOptions EncoderOptions = new() { Quality = 1 };
 
-    public static Stream Encoder(Stream destination) => new BrotliStream(destination, s_options, leaveOpen: true);
+    public static Stream Encoder(Stream destination) => new BrotliStream(destination, EncoderOptions, leaveOpen: true);
 
     public static Stream Decoder(string compression, Stream stored) => compression switch
     {

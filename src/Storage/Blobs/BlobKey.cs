@@ -6,12 +6,12 @@ namespace MailTicketing.Storage.Blobs;
 /// <summary>A blob's key: the SHA-256 of its original bytes as 64 lower-case hex digits.</summary>
 internal static class BlobKey
 {
-    private static readonly SearchValues<char> s_hex = SearchValues.Create("0123456789abcdefABCDEF");
+    private static readonly SearchValues<char> HexDigits = SearchValues.Create("0123456789abcdefABCDEF");
 
     public static bool TryNormalize(string? sha256, [NotNullWhen(true)] out string? key)
     {
         key = null;
-        if (sha256 is null || sha256.Length != 64 || sha256.AsSpan().ContainsAnyExcept(s_hex))
+        if (sha256 is null || sha256.Length != 64 || sha256.AsSpan().ContainsAnyExcept(HexDigits))
         {
             return false;
         }

@@ -77,6 +77,13 @@ internal sealed class PreparedCommand(PreparedConnection connection) : DbCommand
         command.Parameters.Clear();
         foreach (SqliteParameter parameter in _parameterHolder.Parameters)
         {
+            // Dapper names parameters without a prefix; Microsoft.Data.Sqlite then tries the bare
+            // name and each of @, $ and : in turn, four native lookups per parameter per execution.
+            if (parameter.ParameterName.Length > 0 && parameter.ParameterName[0] is not ('@' or '$' or ':'))
+            {
+                parameter.ParameterName = "@" + parameter.ParameterName;
+            }
+
             command.Parameters.Add(parameter);
         }
 

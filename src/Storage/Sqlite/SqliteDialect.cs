@@ -7,22 +7,24 @@ using Microsoft.Data.Sqlite;
 namespace MailTicketing.Storage.Sqlite;
 
 /// <summary>SQLite: WAL, BEGIN IMMEDIATE for writers, blobs through incremental blob I/O.</summary>
-internal sealed class SqliteDialect : ISqlDialect
+internal sealed class SqliteDialect : ISqlDialect, IAsyncDisposable
 {
     // Blobs up to this size are bound as one parameter; larger ones are written in pieces.
     internal const int InlineBlobLimit = 1 << 20;
 
-    private static int s_initialized;
-    // WAL frames between automatic checkpoints. A checkpoint costs two fsyncs (WAL, then the
-    // database) whatever its size; the default 1,000 pages meant one every ~50 ingested messages,
-    // which was a third of the commit time. 8,192 pages keeps the WAL around 32 MB.
-    private const int WalAutoCheckpointPages = 8192;
+    // Checkpoints normally run in the background (SqliteCheckpointer). Should it fall behind, a
+    // writer checkpoints itself once the WAL holds this many pages (64 MB); SQLite's default of
+    // 1,000 pages put a checkpoint, with its two fsyncs, into every ~50th ingested message.
+    private const int WalAutoCheckpointPages = 16384;
+
+    private static int _nativeInitialized;
 
     private readonly SqliteConnectionPool _pool;
+    private readonly SqliteCheckpointer _checkpointer;
 
     public SqliteDialect(SqliteDatabaseOptions options)
     {
-        if (Interlocked.Exchange(ref s_initialized, 1) == 0)
+        if (Interlocked.Exchange(ref _nativeInitialized, 1) == 0)
         {
             SQLitePCL.Batteries_V2.Init();
         }
@@ -43,6 +45,7 @@ internal sealed class SqliteDialect : ISqlDialect
         // Per-connection settings, applied once when a connection is opened.
         var synchronous = options.Synchronous == SqliteSynchronous.Full ? "FULL" : "NORMAL";
         var busyMs = ((long)options.BusyTimeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
+        _checkpointer = new SqliteCheckpointer(connectionString, TimeSpan.FromMilliseconds(200));
         _pool = new SqliteConnectionPool(
             connectionString,
             $"PRAGMA foreign_keys = ON; PRAGMA synchronous = {synchronous}; PRAGMA busy_timeout = {busyMs}; " +
@@ -53,13 +56,22 @@ internal sealed class SqliteDialect : ISqlDialect
 
     public string ScriptFolder => "sqlite";
 
-    /// <summary>Closes this database's idle pooled connections (tests delete their files afterwards).</summary>
-    internal void ClearPool() => _pool.Clear();
+    /// <summary>Stops the background checkpoints and closes the idle pooled connections.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _checkpointer.DisposeAsync();
+        _pool.Clear();
+    }
 
     /// <summary>The Microsoft.Data.Sqlite connection under a connection this dialect opened.</summary>
     internal static SqliteConnection Native(DbConnection connection) => ((PreparedConnection)connection).Inner;
 
-    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) => await _pool.RentAsync(cancellationToken);
+    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = await _pool.RentAsync(cancellationToken);
+        _checkpointer.EnsureStarted();
+        return connection;
+    }
 
     public async Task PrepareDatabaseAsync(DbConnection connection, CancellationToken cancellationToken)
     {

@@ -42,6 +42,66 @@ public sealed class SqliteConnectionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_connection_handed_back_inside_a_transaction_is_closed_rather_than_lent_again()
+    {
+        var database = _provider.Open(Path.Combine(_provider.Folder, "leak.db"), TimeProvider.System);
+        await database.MigrateAsync(CancellationToken.None);
+        var leaked = await database.Dialect.OpenAsync(CancellationToken.None);
+        _ = await database.Dialect.BeginWriteAsync(leaked, CancellationToken.None);
+
+        await leaked.DisposeAsync();
+        var store = database.CreateTicketStore();
+        var begin = store.BeginAsync(CancellationToken.None);
+
+        await using var session = await begin.WaitAsync(TimeSpan.FromSeconds(3));
+        Assert.Equal(new Tickets.Model.TicketNumber("SUP", 1), await session.AllocateTicketNumberAsync("SUP"));
+    }
+
+    [Fact]
+    public async Task A_connection_keeps_working_after_its_statement_cache_fills_up()
+    {
+        var database = _provider.Open(Path.Combine(_provider.Folder, "cache.db"), TimeProvider.System);
+        await using var connection = await database.Dialect.OpenAsync(CancellationToken.None);
+
+        var sums = new List<long>();
+        for (var i = 0; i < 600; i++)
+        {
+            // 300 distinct texts, each run twice, through the kept statements.
+            sums.Add(await connection.ExecuteScalarAsync<long>($"SELECT @A + {i % 300}", new { A = 1000L }));
+        }
+
+        Assert.Equal(Enumerable.Range(0, 600).Select(i => 1000L + (i % 300)), sums);
+    }
+
+    [Fact]
+    public async Task Commits_reach_the_database_file_without_a_writer_checkpointing()
+    {
+        var database = _provider.Open(Path.Combine(_provider.Folder, "checkpoint.db"), TimeProvider.System);
+        await database.MigrateAsync(CancellationToken.None);
+        await Task.Delay(600);
+        var before = new FileInfo(database.Path).Length;
+        var store = database.CreateTicketStore();
+
+        for (var i = 0; i < 100; i++)
+        {
+            await using var session = await store.BeginAsync(CancellationToken.None);
+            var number = await session.AllocateTicketNumberAsync("SUP");
+            await session.InsertTicketAsync(Samples.Ticket(number, subject: new string('s', 2000)));
+            await session.CommitAsync();
+        }
+
+        // 100 tickets of ~2 KB are far below the writers' own checkpoint threshold (16,384 pages):
+        // only the background checkpointer moves them from the WAL into the file.
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (new FileInfo(database.Path).Length <= before + 100_000 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.True(new FileInfo(database.Path).Length > before + 100_000, $"The file stayed at {new FileInfo(database.Path).Length:N0} bytes.");
+    }
+
+    [Fact]
     public async Task The_database_folder_is_created_when_missing()
     {
         var path = Path.Combine(_provider.Folder, "nested", "deeper", "tickets.db");

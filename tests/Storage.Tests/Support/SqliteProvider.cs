@@ -21,12 +21,12 @@ public sealed class SqliteProvider : IStoreProvider
         return database;
     }
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
-        // Pooled connections keep the files open; release them before deleting the folder.
+        // Pooled connections and the checkpointer keep the files open; release them before deleting the folder.
         foreach (var database in _opened)
         {
-            database.Dialect.ClearPool();
+            await database.DisposeAsync();
         }
 
         try
@@ -37,7 +37,5 @@ public sealed class SqliteProvider : IStoreProvider
         {
             // A stream a test left open; the folder is in the temp directory anyway.
         }
-
-        return ValueTask.CompletedTask;
     }
 }
