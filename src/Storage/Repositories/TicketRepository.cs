@@ -94,6 +94,19 @@ internal sealed class TicketRepository(SqlContext sql)
         return sql.Connection.QuerySingleOrDefaultAsync<TicketRow?>(sql.Command(select, new { Id = ticketId }));
     }
 
+    public Task<TicketRow?> FindOpenLinkedToAsync(long closedTicketId)
+    {
+        // Driven by ix_tickets_linked.
+        const string select = $"""
+            SELECT {TicketColumns.Select}
+            FROM {TicketColumns.From}
+            WHERE t.linked_ticket_id = @Linked AND t.status <> 'Closed'
+            ORDER BY t.id DESC
+            LIMIT 1
+            """;
+        return sql.Connection.QuerySingleOrDefaultAsync<TicketRow?>(sql.Command(select, new { Linked = closedTicketId }));
+    }
+
     public async Task<IReadOnlyList<TicketRecord>> FindOpenWithIdentifierAsync(
         string customerAddress, IdentifierKind kind, string value, DateTimeOffset since)
     {

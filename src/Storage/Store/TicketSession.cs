@@ -58,6 +58,9 @@ internal sealed class TicketSession : ITicketSession
     public async Task<TicketRecord?> FindTicketByIdAsync(long ticketId) =>
         (await Active(_tickets).FindByIdAsync(ticketId))?.ToRecord();
 
+    public async Task<TicketRecord?> FindOpenTicketLinkedToAsync(long closedTicketId) =>
+        (await Active(_tickets).FindOpenLinkedToAsync(closedTicketId))?.ToRecord();
+
     public Task<IReadOnlyList<TicketRecord>> FindOpenTicketsWithIdentifierAsync(
         string customerAddress, IdentifierKind kind, string value, DateTimeOffset since) =>
         Active(_tickets).FindOpenWithIdentifierAsync(customerAddress, kind, value, since);

@@ -34,6 +34,9 @@ public interface ITicketSession : IAsyncDisposable
     /// <summary>Recent inbound messages of this customer on tickets that are not closed; newest first.</summary>
     Task<IReadOnlyList<RecentText>> FindRecentInboundTextsAsync(string customerAddress, DateTimeOffset since, int limit);
 
+    /// <summary>The newest ticket that is not closed and was opened by a reply to <paramref name="closedTicketId"/>, or null.</summary>
+    Task<TicketRecord?> FindOpenTicketLinkedToAsync(long closedTicketId);
+
     Task<bool> IsParticipantAsync(long ticketId, string address);
 
     /// <summary>Acknowledgements queued to this address since the given time (for the per-sender hourly cap).</summary>

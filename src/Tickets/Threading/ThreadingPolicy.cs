@@ -35,7 +35,7 @@ public sealed class ThreadingPolicy(MessageIdSigner signer, TicketingOptions opt
                 : signedTicket is { } number ? await session.FindTicketAsync(number) : null;
             if (ticket is not null)
             {
-                return Join(ticket, ThreadingReason.ReplyReference, $"references <{id}>", flags);
+                return await JoinAsync(session, ticket, ThreadingReason.ReplyReference, $"references <{id}>", flags);
             }
         }
 
@@ -45,7 +45,7 @@ public sealed class ThreadingPolicy(MessageIdSigner signer, TicketingOptions opt
         {
             if (IsSameAddress(taggedTicket.CustomerAddress, input.SenderAddress) || await session.IsParticipantAsync(taggedTicket.Id, input.SenderAddress))
             {
-                return Join(taggedTicket, ThreadingReason.SubjectTag, $"subject carries {tagged.Value.Tag}" + forgedNote, flags);
+                return await JoinAsync(session, taggedTicket, ThreadingReason.SubjectTag, $"subject carries {tagged.Value.Tag}" + forgedNote, flags);
             }
 
             return new ThreadingDecision(
@@ -63,7 +63,7 @@ public sealed class ThreadingPolicy(MessageIdSigner signer, TicketingOptions opt
             if (tickets.Count > 0)
             {
                 var label = identifier.Kind == IdentifierKind.TransactionId ? "TxID" : "order";
-                return Join(tickets[0], ThreadingReason.SameIdentifier, $"same {label} {identifier.Value} within {options.SameIdentifierWindow.TotalDays:0.#} days" + forgedNote, flags);
+                return await JoinAsync(session, tickets[0], ThreadingReason.SameIdentifier, $"same {label} {identifier.Value} within {options.SameIdentifierWindow.TotalDays:0.#} days" + forgedNote, flags);
             }
         }
 
@@ -74,17 +74,31 @@ public sealed class ThreadingPolicy(MessageIdSigner signer, TicketingOptions opt
             if (match is not null && await session.FindTicketByIdAsync(match.TicketId) is { } duplicateOf)
             {
                 var distance = TextFingerprint.Distance(match.TextFingerprint, input.TextFingerprint);
-                return Join(duplicateOf, ThreadingReason.NearDuplicate, $"nearly the same text as message {match.MessageRowId} (distance {distance}/64)" + forgedNote, flags);
+                return await JoinAsync(session, duplicateOf, ThreadingReason.NearDuplicate, $"nearly the same text as message {match.MessageRowId} (distance {distance}/64)" + forgedNote, flags);
             }
         }
 
         return new ThreadingDecision(null, ThreadingReason.NewTicket, "no earlier ticket matched" + forgedNote, flags, null);
     }
 
-    private static ThreadingDecision Join(TicketRecord ticket, ThreadingReason reason, string detail, TicketFlags flags) =>
-        ticket.Status == TicketStatus.Closed
-            ? new ThreadingDecision(null, ThreadingReason.ReplyToClosedTicket, $"{detail}; {ticket.Number} is closed", flags | TicketFlags.ReopenedFromClosed, ticket)
-            : new ThreadingDecision(ticket, reason, detail, flags, null);
+    /// <summary>
+    /// Joins the ticket, unless it is closed: then the ticket an earlier reply to it opened, or
+    /// else a new ticket linked to it (so a closed case is never reopened silently).
+    /// </summary>
+    private static async Task<ThreadingDecision> JoinAsync(ITicketSession session, TicketRecord ticket, ThreadingReason reason, string detail, TicketFlags flags)
+    {
+        if (ticket.Status != TicketStatus.Closed)
+        {
+            return new ThreadingDecision(ticket, reason, detail, flags, null);
+        }
+
+        if (await session.FindOpenTicketLinkedToAsync(ticket.Id) is { } successor)
+        {
+            return new ThreadingDecision(successor, reason, $"{detail}; {ticket.Number} is closed, {successor.Number} continues it", flags, null);
+        }
+
+        return new ThreadingDecision(null, ThreadingReason.ReplyToClosedTicket, $"{detail}; {ticket.Number} is closed", flags | TicketFlags.ReopenedFromClosed, ticket);
+    }
 
     /// <summary>In-Reply-To first, then References from the newest (last) to the oldest.</summary>
     private static IEnumerable<string> ReferencesNewestFirst(ThreadingInput input)

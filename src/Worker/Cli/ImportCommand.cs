@@ -19,7 +19,7 @@ internal static class ImportCommand
 
     internal static async Task<int> RunAsync(CommandContext context, string path, string mailbox, CancellationToken cancellationToken)
     {
-        using var services = await context.CreateServicesAsync(cancellationToken);
+        await using var services = await context.CreateServicesAsync(cancellationToken);
         if (services.Ticketing.FindMailbox(mailbox) is null)
         {
             context.Error.WriteLine($"import: no mailbox named '{mailbox}'; configured: {string.Join(", ", services.Ticketing.Mailboxes.Select(m => m.Name))}");

@@ -16,7 +16,7 @@ internal static class QuarantineCommand
         list.SetAction(async (result, token) =>
         {
             var ctx = context(result);
-            using var services = await ctx.CreateServicesAsync(token);
+            await using var services = await ctx.CreateServicesAsync(token);
             var table = new Table().AddColumns("id", "mailbox", "reason", "detail", "size", "received", "replayed");
             foreach (var q in await services.Store.ListQuarantineAsync(result.GetValue(all), token))
             {
@@ -36,7 +36,7 @@ internal static class QuarantineCommand
         show.SetAction(async (result, token) =>
         {
             var ctx = context(result);
-            using var services = await ctx.CreateServicesAsync(token);
+            await using var services = await ctx.CreateServicesAsync(token);
             var entry = await services.Store.GetQuarantineAsync(result.GetValue(showId), token);
             if (entry is null)
             {
@@ -69,7 +69,7 @@ internal static class QuarantineCommand
         replay.SetAction(async (result, token) =>
         {
             var ctx = context(result);
-            using var services = await ctx.CreateServicesAsync(token);
+            await using var services = await ctx.CreateServicesAsync(token);
             var ids = result.GetValue(replayId) is { } one
                 ? [one]
                 : result.GetValue(replayAll)

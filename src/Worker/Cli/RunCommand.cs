@@ -17,7 +17,7 @@ internal static class RunCommand
 
     internal static async Task<int> RunAsync(CommandContext context, bool once, CancellationToken cancellationToken)
     {
-        using var services = await context.CreateServicesAsync(cancellationToken);
+        await using var services = await context.CreateServicesAsync(cancellationToken);
         var logger = context.LoggerFactory.CreateLogger("MailTicketing.Worker");
         var runner = new IngestRunner(services.Ingest, logger);
         do

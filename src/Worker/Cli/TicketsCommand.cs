@@ -29,7 +29,7 @@ internal static class TicketsCommand
         command.SetAction(async (result, token) =>
         {
             var ctx = context(result);
-            using var services = await ctx.CreateServicesAsync(token);
+            await using var services = await ctx.CreateServicesAsync(token);
             var tickets = await services.Store.ListTicketsAsync(new TicketQuery(result.GetValue(mailbox), result.GetValue(status), result.GetValue(customer), result.GetValue(limit)), token);
             var table = new Table().AddColumns("number", "status", "priority", "queue", "customer", "subject", "updated");
             foreach (var t in tickets)
@@ -58,7 +58,7 @@ internal static class TicketsCommand
                 return 2;
             }
 
-            using var services = await ctx.CreateServicesAsync(token);
+            await using var services = await ctx.CreateServicesAsync(token);
             var details = await services.Store.GetTicketAsync(parsed.Value, token);
             if (details is null)
             {
@@ -87,7 +87,7 @@ internal static class TicketsCommand
                 return 2;
             }
 
-            using var services = await ctx.CreateServicesAsync(token);
+            await using var services = await ctx.CreateServicesAsync(token);
             var changed = await services.Store.SetStatusAsync(parsed.Value, result.GetValue(status), result.GetRequiredValue(by), ctx.Clock.GetUtcNow(), token);
             if (!changed)
             {
@@ -110,7 +110,7 @@ internal static class TicketsCommand
         command.SetAction(async (result, token) =>
         {
             var ctx = context(result);
-            using var services = await ctx.CreateServicesAsync(token);
+            await using var services = await ctx.CreateServicesAsync(token);
             var path = result.GetValue(output);
             await using var stream = path is null ? System.Console.OpenStandardOutput() : File.Create(path);
             var count = await TicketExportJson.WriteAsync(services.Store.ExportAsync(token), stream, token);

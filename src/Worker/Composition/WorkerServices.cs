@@ -1,3 +1,4 @@
+using MailTicketing.Storage;
 using MailTicketing.Tickets.Configuration;
 using MailTicketing.Tickets.Ingestion;
 using MailTicketing.Tickets.Ports;
@@ -14,10 +15,13 @@ namespace MailTicketing.Worker.Composition;
 /// The composition root for the command line: validated options, the migrated store, the
 /// ingestion service, the sources and the outbox sender. One per command invocation.
 /// </summary>
-public sealed class WorkerServices : IDisposable
+public sealed class WorkerServices : IDisposable, IAsyncDisposable
 {
-    private WorkerServices(WorkerOptions options, TicketingOptions ticketing, ITicketStore store, IngestService ingest, PickupFolderSender sender, ILoggerFactory loggerFactory)
+    private readonly ITicketDatabase _database;
+
+    private WorkerServices(WorkerOptions options, TicketingOptions ticketing, ITicketDatabase database, ITicketStore store, IngestService ingest, PickupFolderSender sender, ILoggerFactory loggerFactory)
     {
+        _database = database;
         Options = options;
         Ticketing = ticketing;
         Store = store;
@@ -42,18 +46,22 @@ public sealed class WorkerServices : IDisposable
         }
 
         Directory.CreateDirectory(options.DataDirectory);
-        var store = await StoreFactory.OpenAsync(options.DatabasePath, clock, cancellationToken);
+        var database = await StoreFactory.OpenAsync(options.DatabasePath, clock, cancellationToken);
+        var store = database.CreateTicketStore();
         var ticketing = ToTicketingOptions(options);
         var signer = new MessageIdSigner(SigningKey.Load(options));
         var ingest = new IngestService(store, ticketing, new MailboxRoutingPolicy(), signer, clock);
         var sender = new PickupFolderSender(store, options.PickupPath, clock);
-        return new WorkerServices(options, ticketing, store, ingest, sender, loggerFactory);
+        return new WorkerServices(options, ticketing, database, store, ingest, sender, loggerFactory);
     }
 
     public IEnumerable<MaildirSource> MaildirSources() =>
         Options.Mailboxes.Where(m => m.Maildir is not null).Select(m => new MaildirSource(m.Name, m.Maildir!));
 
-    public void Dispose() => (Store as IDisposable)?.Dispose();
+    public ValueTask DisposeAsync() => _database.DisposeAsync();
+
+    /// <summary>For `using` in synchronous code: waits for the database to stop its checkpointer.</summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     private static TicketingOptions ToTicketingOptions(WorkerOptions options) => new()
     {
