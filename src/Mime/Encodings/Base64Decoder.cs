@@ -7,14 +7,25 @@ namespace MailTicketing.Mime.Encodings;
 /// <summary>
 /// Tolerant streaming base64 decoder (RFC 2045 §6.8). Whitespace is skipped, junk is skipped and
 /// flagged, missing padding still yields the bytes the partial quantum holds, and data after
-/// padding keeps decoding because real mail concatenates base64 blocks. The URL-safe alphabet
-/// ('-', '_') is accepted too.
+/// padding keeps decoding because real mail concatenates base64 blocks (on the next line, or
+/// glued to the '='). Text after whitespace on the padding's own line is a trailer, not another
+/// block ("Cg== ignored"): the rest of that line is skipped, as §6.8 says '=' ends the data.
+/// The URL-safe alphabet ('-', '_') is accepted too.
 /// </summary>
 internal sealed class Base64Decoder : IContentDecoder
 {
     private const sbyte Junk = -1;
     private const sbyte Space = -2;
     private const sbyte Pad = -3;
+
+    // Where we are on the line of a '=' that completed a quantum.
+    private enum PaddedLine : byte
+    {
+        None,
+        Padded,
+        PaddedThenSpace,
+        Skipping,
+    }
 
     // Characters joined per call of the BCL decoder; a multiple of 4.
     private const int ScratchSize = 8 * 1024;
@@ -31,6 +42,7 @@ internal sealed class Base64Decoder : IContentDecoder
     // '=' characters still acceptable after "xx=" (one more).
     private int _padsExpected;
     private bool _afterPadding;
+    private PaddedLine _paddedLine;
     private DecodeIssues _issues;
 
     public int MaxFlushLength => 0;
@@ -51,7 +63,7 @@ internal sealed class Base64Decoder : IContentDecoder
         {
             while (i < input.Length)
             {
-                if (_count == 0)
+                if (_count == 0 && _paddedLine == PaddedLine.None)
                 {
                     i += DecodeRun(input[i..], output, ref written, ref scratch);
                     if (i >= input.Length)
@@ -62,7 +74,13 @@ internal sealed class Base64Decoder : IContentDecoder
 
                 // Slow path: one character. Every sextet after the first of a quantum completes one
                 // output byte, so a single input byte never produces more than one output byte.
-                int value = Table[input[i++]];
+                var c = input[i++];
+                if (_paddedLine != PaddedLine.None && SkipAfterPadding(c))
+                {
+                    continue;
+                }
+
+                int value = Table[c];
                 if (value >= 0)
                 {
                     StartData();
@@ -100,6 +118,7 @@ internal sealed class Base64Decoder : IContentDecoder
         _bits = 0;
         _count = 0;
         _padsExpected = 0;
+        _paddedLine = PaddedLine.None;
         return 0;
     }
 
@@ -109,7 +128,47 @@ internal sealed class Base64Decoder : IContentDecoder
         _count = 0;
         _padsExpected = 0;
         _afterPadding = false;
+        _paddedLine = PaddedLine.None;
         _issues = DecodeIssues.None;
+    }
+
+    // On the line of a completing '=': returns true when the character is skipped. Whitespace
+    // then anything else means a trailer, skipped to the end of the line; anything straight after
+    // the '=' (more padding, a glued-on block) is decoded as usual.
+    private bool SkipAfterPadding(byte c)
+    {
+        if (c is (byte)'\r' or (byte)'\n')
+        {
+            _paddedLine = PaddedLine.None;
+            return true;
+        }
+
+        switch (_paddedLine)
+        {
+            case PaddedLine.Skipping:
+                return true;
+            case PaddedLine.PaddedThenSpace:
+                if (Table[c] != Space)
+                {
+                    _issues |= DecodeIssues.DataAfterEnd;
+                    _paddedLine = PaddedLine.Skipping;
+                }
+
+                return true;
+            default:
+                if (Table[c] == Space)
+                {
+                    _paddedLine = PaddedLine.PaddedThenSpace;
+                    return true;
+                }
+
+                if (c != '=')
+                {
+                    _paddedLine = PaddedLine.None;
+                }
+
+                return false;
+        }
     }
 
     // Decodes the standard-alphabet characters at the start of input with the BCL's vectorised
@@ -263,6 +322,7 @@ internal sealed class Base64Decoder : IContentDecoder
                 if (_padsExpected > 0)
                 {
                     _padsExpected--;
+                    _paddedLine = PaddedLine.Padded;
                 }
                 else
                 {
@@ -277,6 +337,10 @@ internal sealed class Base64Decoder : IContentDecoder
                 break;
             case 2:
                 _padsExpected = 1;
+                _paddedLine = PaddedLine.Padded;
+                break;
+            default:
+                _paddedLine = PaddedLine.Padded;
                 break;
         }
 

@@ -93,6 +93,35 @@ public class Base64DecoderTests
     }
 
     [Fact]
+    public void Base64_text_after_whitespace_on_the_padding_line_is_a_trailer_and_skipped()
+    {
+        // stalwart thirdparty/002.eml: " ignored" used to decode into three garbage bytes.
+        var (text, issues) = Decode("ecO2dMOkIHZhYW4uCg== ignored");
+        Assert.Equal("y\u00c3\u00b6t\u00c3\u00a4 vaan.\n", text);
+        Assert.Equal(DecodeIssues.DataAfterEnd, issues);
+    }
+
+    [Fact]
+    public void Base64_block_on_the_line_after_a_padding_trailer_is_still_decoded()
+    {
+        Assert.Equal(("hello world", DecodeIssues.DataAfterEnd), Decode("aGVsbG8= -- end of part one\r\nIHdvcmxk\r\n"));
+        Assert.Equal(("hello world", DecodeIssues.DataAfterEnd), Decode("aGVsbG8=\t*junk*\nIHdvcmxk"));
+    }
+
+    [Fact]
+    public void Base64_whitespace_after_padding_is_not_an_issue()
+    {
+        Assert.Equal(("A", DecodeIssues.None), Decode("QQ== \t \r\n"));
+        Assert.Equal(("AB", DecodeIssues.None), Decode("QUI= \n\n"));
+    }
+
+    [Fact]
+    public void Base64_padding_trailer_gives_the_same_result_however_the_input_is_split()
+    {
+        DecoderHarness.AssertSplitInvariant(() => new Base64Decoder(), "ecO2dMOkIHZhYW4uCg== ignored\r\nQUJD QQ==\r\nQQ==QUI=  x\r\n"u8.ToArray());
+    }
+
+    [Fact]
     public void Base64_half_padding_followed_by_data_is_flagged()
     {
         var (text, issues) = Decode("QQ=QUI");

@@ -325,6 +325,22 @@ public sealed class CorpusRegressionTests
         Assert.Contains(message.Defects, d => d.Kind == MimeDefectKind.InvalidContentEncoding && d.Detail.Contains("Truncated"));
     }
 
+    [Fact]
+    public void Utf8_base64_part_with_a_trailer_after_its_padding_reads_as_utf8()
+    {
+        // stalwart thirdparty/002.eml: " ignored" decoded into garbage bytes, and those sent the
+        // whole part to windows-1252 ("yÃ¶tÃ¤").
+        using var message = Mail.Parse(Mail.Lines(
+            "Content-Type: text/plain; charset=utf-8",
+            "Content-Transfer-Encoding: base64",
+            "",
+            "ecO2dMOkIHZhYW4uCg== ignored",
+            ""));
+
+        Assert.Equal("yötä vaan.\n", message.TextBody);
+        Assert.Equal("yötä vaan.\n", Assert.IsType<MimePart>(message.Body).GetText().Text);
+    }
+
     private static MimeMessage ParseReport(params string[] statusLines) =>
         Mail.Parse(Mail.Lines(
             [
