@@ -3,7 +3,9 @@ namespace MailTicketing.Mime.Encodings;
 /// <summary>
 /// Streaming decoder for uuencode used as a Content-Transfer-Encoding (x-uuencode). Lines before
 /// "begin NNN name" are skipped, data lines are decoded until "end", and anything after "end" is
-/// ignored (and flagged when it is not blank).
+/// ignored (and flagged when it is not blank). Some mailers send the data lines without "begin"
+/// and "end": when a line that can only be uuencoded data comes before any "begin", decoding
+/// starts there, keeps to such lines, and the content is flagged truncated.
 /// </summary>
 internal sealed class UUDecoder : IContentDecoder
 {
@@ -25,6 +27,8 @@ internal sealed class UUDecoder : IContentDecoder
     private int _lineLength;
     private int _lineTotal;
     private State _state;
+    // Data started without a "begin" line, so only lines that are plainly uuencoded are data.
+    private bool _headless;
     private DecodeIssues _issues;
 
     public int MaxFlushLength => MaxLineOutput + 1;
@@ -84,7 +88,7 @@ internal sealed class UUDecoder : IContentDecoder
             EndLine(_lineTotal, output, ref written);
         }
 
-        if (_state != State.Done)
+        if (_state != State.Done || _headless)
         {
             _issues |= DecodeIssues.Truncated;
         }
@@ -100,6 +104,7 @@ internal sealed class UUDecoder : IContentDecoder
         _lineLength = 0;
         _lineTotal = 0;
         _state = State.SeekingBegin;
+        _headless = false;
         _issues = DecodeIssues.None;
     }
 
@@ -115,14 +120,27 @@ internal sealed class UUDecoder : IContentDecoder
             line = line[..^1];
         }
 
-        if (_state == State.SeekingBegin)
+        if (_state == State.SeekingBegin || _headless)
         {
             if (UuencodeLine.IsBeginLine(line))
             {
+                // A begin line after headless data: what follows is data for certain.
                 _state = State.Data;
+                _headless = false;
+                return;
             }
 
-            return;
+            if (_state == State.SeekingBegin)
+            {
+                // A length-zero line ("`") carries nothing, so it cannot be what starts the data.
+                if (overlong || line.IsEmpty || UuencodeLine.DeclaredLength(line[0]) <= 0 || !UuencodeLine.IsDataLine(line))
+                {
+                    return;
+                }
+
+                _state = State.Data;
+                _headless = true;
+            }
         }
 
         var trimmed = line.TrimEnd(" \t"u8);
@@ -137,7 +155,7 @@ internal sealed class UUDecoder : IContentDecoder
             return;
         }
 
-        if (overlong)
+        if (overlong || (_headless && !UuencodeLine.IsDataLine(line)))
         {
             _issues |= DecodeIssues.InvalidCharacters;
             return;

@@ -22,6 +22,37 @@ internal static class UuencodeLine
     public static int EncodedLength(int n) => (n + 2) / 3 * 4;
 
     /// <summary>
+    /// True when the line (without its line break) can only be uuencoded data: every character in
+    /// range, and as many after the length character as its byte count needs (the last group may
+    /// be cut short, one extra character is a checksum). Prose hardly ever fits: lowercase letters
+    /// are out of range, and the length character fixes the line's length.
+    /// </summary>
+    public static bool IsDataLine(ReadOnlySpan<byte> line)
+    {
+        var n = line.IsEmpty ? -1 : DeclaredLength(line[0]);
+        if (n < 0)
+        {
+            return false;
+        }
+
+        var characters = line.Length - 1;
+        if (characters < ((4 * n) + 2) / 3 || characters > EncodedLength(n) + 1)
+        {
+            return false;
+        }
+
+        foreach (var c in line)
+        {
+            if (!IsValidChar(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
     /// Decodes a line (without its line break) into output (≥ 63 bytes) and returns the bytes
     /// written. Characters missing at the end count as 0, since transports strip trailing spaces.
     /// </summary>

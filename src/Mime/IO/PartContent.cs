@@ -136,7 +136,11 @@ public sealed class PartContent : IDisposable
         {
             if (_chunks.Count == 0 || _lastChunkUsed == _chunks[^1].Length)
             {
-                var size = _chunks.Count == 0 ? FirstChunkSize : Math.Min(_chunks[^1].Length * 2, MaxChunkSize);
+                // A small first write gets a chunk of its own size: the parser appends a small part
+                // in one go, so a fixed 4 KiB chunk would be mostly zeroed waste.
+                var size = _chunks.Count == 0
+                    ? Math.Min(data.Length, FirstChunkSize)
+                    : Math.Min(Math.Max(_chunks[^1].Length * 2, FirstChunkSize), MaxChunkSize);
                 _chunks.Add(new byte[Math.Max(size, Math.Min(data.Length, MaxChunkSize))]);
                 _lastChunkUsed = 0;
             }

@@ -121,6 +121,7 @@ public sealed class MboxReader : IDisposable
 
         _disposed = true;
         _current = null;
+        _lines.Dispose();
         if (!_leaveOpen)
         {
             _stream.Dispose();

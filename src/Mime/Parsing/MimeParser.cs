@@ -9,8 +9,9 @@ namespace MailTicketing.Mime.Parsing;
 /// Reads one message from a stream into a <see cref="MimeMessage"/> tree in a single forward
 /// pass. Leaf content is decoded as it streams past and stored in <see cref="PartContent"/>;
 /// nothing holds the whole message. Tolerant: every repair is recorded as a <see cref="MimeDefect"/>.
+/// Disposing returns the line buffer to the pool; a parser is used for one pass and then disposed.
 /// </summary>
-internal sealed class MimeParser
+internal sealed class MimeParser : IDisposable
 {
     private const int PreambleCap = 16 * 1024;
 
@@ -45,13 +46,16 @@ internal sealed class MimeParser
         _budget = budget;
     }
 
-    public static MimeMessage Parse(Stream stream, MimeParserOptions options) =>
-        new MimeParser(stream, options, 0, new ParseBudget()).ParseMessage();
+    public static MimeMessage Parse(Stream stream, MimeParserOptions options)
+    {
+        using var parser = new MimeParser(stream, options, 0, new ParseBudget());
+        return parser.ParseMessage();
+    }
 
     /// <summary>Reads consecutive header blocks separated by blank lines (the body of message/delivery-status).</summary>
     public static List<HeaderList> ReadHeaderBlocks(Stream stream, MimeParserOptions options)
     {
-        var parser = new MimeParser(stream, options, 0, new ParseBudget());
+        using var parser = new MimeParser(stream, options, 0, new ParseBudget());
         var blocks = new List<HeaderList>();
         while (true)
         {
@@ -72,6 +76,8 @@ internal sealed class MimeParser
             }
         }
     }
+
+    public void Dispose() => _reader.Dispose();
 
     private MimeMessage ParseMessage()
     {
@@ -122,8 +128,9 @@ internal sealed class MimeParser
         {
             MimeMessage message;
             using (var stream = content.OpenRead())
+            using (var nested = new MimeParser(stream, _options, depth + 1, _budget))
             {
-                message = new MimeParser(stream, _options, depth + 1, _budget).ParseMessage();
+                message = nested.ParseMessage();
             }
 
             return new MessagePart(headers, contentType, content, message)
@@ -228,11 +235,11 @@ internal sealed class MimeParser
     private static bool HasNonWhitespace(PartContent content)
     {
         using var stream = content.OpenRead();
-        var buffer = new byte[4096];
+        Span<byte> buffer = stackalloc byte[1024];
         int read;
         while ((read = stream.Read(buffer)) > 0)
         {
-            if (buffer.AsSpan(0, read).IndexOfAnyExcept(" \t\r\n"u8) >= 0)
+            if (buffer[..read].IndexOfAnyExcept(" \t\r\n"u8) >= 0)
             {
                 return true;
             }
@@ -259,14 +266,19 @@ internal sealed class MimeParser
 
         var decoded = new PartContent(_options.MemoryThreshold, _options.TemporaryDirectory);
         var sink = new DecodingSink(decoder, decoded);
-        using (var stream = raw.OpenRead())
+        var buffer = ArrayPool<byte>.Shared.Rent(32 * 1024);
+        try
         {
-            var buffer = new byte[32 * 1024];
+            using var stream = raw.OpenRead();
             int read;
             while ((read = stream.Read(buffer)) > 0)
             {
                 sink.Write(buffer.AsSpan(0, read));
             }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
 
         raw.Dispose();

@@ -8,6 +8,9 @@ public static class Charsets
     // A single-byte label gives way to a CJK reading only when that reading scores clearly better.
     private const int SingleByteLieMargin = 4;
 
+    // Broken bytes that UTF-8 text may hold and still be read as UTF-8, however short it is.
+    private const int MaxStrayBytes = 4;
+
     /// <summary>
     /// The encoding for a MIME charset label, or null when it is unknown. GB2312/GBK labels give
     /// GB18030, ISO-8859-1 gives windows-1252 and US-ASCII gives UTF-8 (their supersets, which
@@ -93,12 +96,36 @@ public static class Charsets
                 : new(Utf8Text.Decode(bytes), "utf-8", CharsetFallback.DeclaredCharsetWrong);
         }
 
-        // Mostly-UTF-8 with a few broken bytes still scores best as UTF-8 and keeps its label.
+        if (IsMostlyUtf8(bytes))
+        {
+            return declared.Kind == CharsetKind.Utf8
+                ? new(Utf8Text.Decode(bytes), declared.Name, CharsetFallback.None)
+                : new(Utf8Text.Decode(bytes), "utf-8", CharsetFallback.DeclaredCharsetWrong);
+        }
+
+        // Otherwise the label may be wrong altogether (GBK or Latin-1 sent as UTF-8): guess,
+        // with UTF-8 keeping its place unless another reading scores better.
         var guess = CharsetGuesser.Guess(bytes, CharsetRegistry.Utf8Charset);
         var fallback = guess.Kind == CharsetKind.Utf8 && declared.Kind == CharsetKind.Utf8
             ? CharsetFallback.None
             : CharsetFallback.DeclaredCharsetWrong;
         return new(DecodeWith(bytes, guess), guess.Name, fallback);
+    }
+
+    /// <summary>
+    /// UTF-8 with a few broken spots (a cut sequence, a stray Latin-1 byte): some valid multi-byte
+    /// characters, no more broken spots than those, and the broken bytes few (at most
+    /// <see cref="MaxStrayBytes"/>) or under 2% of the text. Reading it as another charset
+    /// would turn every correct character into mojibake to save the few bad bytes. Text in
+    /// another charset rarely passes: GBK, Big5 or Latin-1 bytes form a valid UTF-8 sequence only
+    /// now and then, and break into invalid ones far more often.
+    /// </summary>
+    private static bool IsMostlyUtf8(ReadOnlySpan<byte> bytes)
+    {
+        var (multiByte, invalid, invalidBytes) = Utf8Text.CountSequences(bytes);
+        return multiByte > 0
+            && invalid <= multiByte
+            && (invalidBytes <= MaxStrayBytes || invalidBytes * 50 < bytes.Length);
     }
 
     private static DecodedText DecodeSingleByteLabel(ReadOnlySpan<byte> bytes, CharsetInfo declared)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Unicode;
 
@@ -30,6 +31,36 @@ internal static class Utf8Text
         }
 
         return count;
+    }
+
+    /// <summary>
+    /// Counts valid sequences of two to four bytes, invalid sequences (each would decode to one
+    /// U+FFFD) and the bytes those take.
+    /// </summary>
+    public static (int MultiByte, int Invalid, int InvalidBytes) CountSequences(ReadOnlySpan<byte> bytes)
+    {
+        int multiByte = 0, invalid = 0, invalidBytes = 0;
+        while (true)
+        {
+            var next = bytes.IndexOfAnyExceptInRange((byte)0x00, (byte)0x7F);
+            if (next < 0)
+            {
+                return (multiByte, invalid, invalidBytes);
+            }
+
+            bytes = bytes[next..];
+            if (Rune.DecodeFromUtf8(bytes, out _, out var consumed) == OperationStatus.Done)
+            {
+                multiByte++;
+            }
+            else
+            {
+                invalid++;
+                invalidBytes += consumed;
+            }
+
+            bytes = bytes[consumed..];
+        }
     }
 
     /// <summary>Decodes UTF-8 (invalid bytes become U+FFFD), dropping a leading byte order mark.</summary>

@@ -20,8 +20,6 @@ public sealed class ZammadExpectationTests(ITestOutputHelper output)
     {
         [Mail + "mail064.box"] = "windows-1258 file name whose 0xEC is a combining acute accent: we read 'd’écran', Zammad decoded it as windows-1252 ('d’eìcran')",
         [Mail + "mail073.box"] = "RFC 2231 file name declared us-ascii but holding the Latin-1 byte 0xF6: we read 'Wölbung', Zammad wrote U+FFFD",
-        [Mail + "mail078-content_transfer_encoding_x_uuencode.box"] =
-            "OUR BUG, reported to the lead: an x-uuencode body without 'begin'/'end' lines decodes to 0 bytes in UUDecoder (Encodings), Zammad gets 'Hello Zammad'",
         [Mail + "mail102.box"] = "two attachments with the same file name: Zammad renames the second ('…at 091.00.38.png'), we keep the name the sender gave",
     };
 

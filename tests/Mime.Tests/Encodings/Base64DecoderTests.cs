@@ -93,6 +93,35 @@ public class Base64DecoderTests
     }
 
     [Fact]
+    public void Base64_text_after_whitespace_on_the_padding_line_is_a_trailer_and_skipped()
+    {
+        // stalwart thirdparty/002.eml: " ignored" used to decode into three garbage bytes.
+        var (text, issues) = Decode("ecO2dMOkIHZhYW4uCg== ignored");
+        Assert.Equal("y\u00c3\u00b6t\u00c3\u00a4 vaan.\n", text);
+        Assert.Equal(DecodeIssues.DataAfterEnd, issues);
+    }
+
+    [Fact]
+    public void Base64_block_on_the_line_after_a_padding_trailer_is_still_decoded()
+    {
+        Assert.Equal(("hello world", DecodeIssues.DataAfterEnd), Decode("aGVsbG8= -- end of part one\r\nIHdvcmxk\r\n"));
+        Assert.Equal(("hello world", DecodeIssues.DataAfterEnd), Decode("aGVsbG8=\t*junk*\nIHdvcmxk"));
+    }
+
+    [Fact]
+    public void Base64_whitespace_after_padding_is_not_an_issue()
+    {
+        Assert.Equal(("A", DecodeIssues.None), Decode("QQ== \t \r\n"));
+        Assert.Equal(("AB", DecodeIssues.None), Decode("QUI= \n\n"));
+    }
+
+    [Fact]
+    public void Base64_padding_trailer_gives_the_same_result_however_the_input_is_split()
+    {
+        DecoderHarness.AssertSplitInvariant(() => new Base64Decoder(), "ecO2dMOkIHZhYW4uCg== ignored\r\nQUJD QQ==\r\nQQ==QUI=  x\r\n"u8.ToArray());
+    }
+
+    [Fact]
     public void Base64_half_padding_followed_by_data_is_flagged()
     {
         var (text, issues) = Decode("QQ=QUI");
@@ -130,6 +159,74 @@ public class Base64DecoderTests
     public void Base64_lines_not_a_multiple_of_four_decode_across_line_breaks()
     {
         Assert.Equal(("ABCDEF", DecodeIssues.None), Decode("QUJ\r\nDRE\r\nVG"));
+    }
+
+    [Theory]
+    [InlineData(76, "\r\n")]
+    [InlineData(76, "\n")]
+    [InlineData(75, "\r\n")]
+    [InlineData(57, " \r\n\t")]
+    public void Base64_line_broken_bodies_decode_across_lines_and_large_blocks(int lineLength, string lineBreak)
+    {
+        // 40 KB: several of the blocks that lines are joined into, with quanta split across lines.
+        var data = new byte[30_001];
+        new Random(lineLength).NextBytes(data);
+        var encoded = Convert.ToBase64String(data);
+        var lines = Enumerable.Range(0, (encoded.Length + lineLength - 1) / lineLength)
+            .Select(i => encoded.Substring(i * lineLength, Math.Min(lineLength, encoded.Length - (i * lineLength))));
+        var input = Encoding.ASCII.GetBytes(string.Join(lineBreak, lines) + lineBreak);
+
+        foreach (var chunk in new[] { int.MaxValue, 32 * 1024, 4099 })
+        {
+            var decoder = new Base64Decoder();
+            Assert.Equal(data, DecoderHarness.Decode(decoder, input, chunk));
+            Assert.Equal(DecodeIssues.None, decoder.Issues);
+        }
+    }
+
+    [Fact]
+    public void Base64_junk_and_padding_inside_long_line_broken_input_are_handled_where_they_stand()
+    {
+        var first = new byte[9_001];
+        var second = new byte[5_000];
+        new Random(5).NextBytes(first);
+        new Random(6).NextBytes(second);
+        var text = Convert.ToBase64String(first, Base64FormattingOptions.InsertLineBreaks);
+        // A junk character in the middle of a line, then a second block after the first one's "==".
+        text = text.Insert(text.Length / 2, "*") + "\r\n" + Convert.ToBase64String(second, Base64FormattingOptions.InsertLineBreaks) + "\r\n";
+
+        var (decoded, issues) = Decode(text);
+
+        Assert.Equal(first.Concat(second).ToArray(), Encoding.Latin1.GetBytes(decoded));
+        Assert.Equal(DecodeIssues.InvalidCharacters | DecodeIssues.DataAfterEnd, issues);
+    }
+
+    [Fact]
+    public void Base64_block_decoding_matches_decoding_one_byte_at_a_time_on_random_mail_like_input()
+    {
+        // One byte per call never reaches the block path, so it is the reference.
+        var random = new Random(17);
+        string[] pieces = ["QUJD", "REVG", "R0g", "SQ", "+/9z", "\r\n", "\n", " ", "\t", "=", "==", "*", "-_", "\u00e9", "\r"];
+        for (var round = 0; round < 60; round++)
+        {
+            var builder = new StringBuilder();
+            var length = random.Next(0, 4) == 0 ? 20_000 : 300;
+            while (builder.Length < length)
+            {
+                // Mostly clean lines, so long joined runs occur next to the odd characters.
+                builder.Append(random.Next(0, 3) == 0 ? pieces[random.Next(pieces.Length)] : new string('A', random.Next(1, 80)) + "\r\n");
+            }
+
+            var input = Encoding.Latin1.GetBytes(builder.ToString());
+            var reference = new Base64Decoder();
+            var expected = DecoderHarness.Decode(reference, input, 1);
+            foreach (var chunk in new[] { int.MaxValue, random.Next(2, 9000) })
+            {
+                var decoder = new Base64Decoder();
+                Assert.Equal(expected, DecoderHarness.Decode(decoder, input, chunk));
+                Assert.Equal(reference.Issues, decoder.Issues);
+            }
+        }
     }
 
     [Fact]

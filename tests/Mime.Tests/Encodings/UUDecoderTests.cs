@@ -82,11 +82,42 @@ public class UUDecoderTests
     }
 
     [Fact]
-    public void Uuencode_without_begin_line_gives_nothing_and_is_truncated()
+    public void Uuencode_without_begin_line_decodes_its_data_lines_and_is_truncated()
     {
         var (bytes, issues) = Decode("#86)C\n`\nend\n");
+        Assert.Equal("abc"u8.ToArray(), bytes);
+        Assert.Equal(DecodeIssues.Truncated, issues);
+    }
+
+    [Fact]
+    public void Uuencode_without_begin_and_end_lines_decodes_the_data_lines()
+    {
+        // zammad mail078: Content-Transfer-Encoding: x-uuencode with only the data lines.
+        var (bytes, issues) = Decode(",2&5L;&\\@6F%M;6%D\r\n`\r\n");
+        Assert.Equal("Hello Zammad", Encoding.ASCII.GetString(bytes));
+        Assert.Equal(DecodeIssues.Truncated, issues);
+    }
+
+    [Fact]
+    public void Uuencode_without_begin_line_skips_prose_around_the_data_lines()
+    {
+        var (bytes, issues) = Decode("Here is the file.\nTHE FILE\n\n" + RandomUuencodedLines + "`\n-- \nSent from my phone\n");
+        Assert.Equal(RandomHex, Convert.ToHexStringLower(bytes));
+        Assert.Equal(DecodeIssues.Truncated | DecodeIssues.InvalidCharacters, issues);
+    }
+
+    [Fact]
+    public void Uuencode_prose_without_begin_line_gives_nothing()
+    {
+        var (bytes, issues) = Decode("Hello,\nPLEASE SEE BELOW.\n`\n!\n#86)\n~~~~\n");
         Assert.Empty(bytes);
         Assert.Equal(DecodeIssues.Truncated, issues);
+    }
+
+    [Fact]
+    public void Uuencode_without_begin_line_gives_the_same_result_however_the_input_is_split()
+    {
+        DecoderHarness.AssertSplitInvariant(() => new UUDecoder(), Encoding.ASCII.GetBytes("note\r\n#86)C\r\n`\r\nsig\r\n"));
     }
 
     [Fact]
@@ -145,6 +176,8 @@ public class UUDecoderTests
         var decoder = new UUDecoder();
         DecoderHarness.DecodeWhole(decoder, "begin 644 a\n#86)C\n");
         decoder.Reset();
-        Assert.Empty(DecoderHarness.DecodeWhole(decoder, "#86)C\n`\nend\n"));
+        // Still inside the data, the prose line and the begin line would be decoded as data lines.
+        Assert.Equal("abc"u8.ToArray(), DecoderHarness.DecodeWhole(decoder, "Here it is:\nbegin 644 b\n#86)C\n`\nend\n"));
+        Assert.Equal(DecodeIssues.None, decoder.Issues);
     }
 }

@@ -301,6 +301,46 @@ public sealed class CorpusRegressionTests
         Assert.Equal(["5.1.1", "4.2.2"], report.Recipients.Select(r => r.Status));
     }
 
+    [Fact]
+    public void X_uuencode_part_without_begin_and_end_lines_keeps_its_data()
+    {
+        // zammad mail078: the part held only the data lines and decoded to nothing.
+        using var message = Mail.Parse(Mail.Lines(
+            "Content-Type: multipart/mixed; boundary=b",
+            "",
+            "--b",
+            "Content-Type: text/plain",
+            "",
+            "Attached.",
+            "--b",
+            "Content-Type: application/msword; name=\"notes.txt\"",
+            "Content-Transfer-Encoding: x-uuencode",
+            "",
+            ",2&5L;&\\@6F%M;6%D",
+            "`",
+            "--b--"));
+
+        var part = Assert.IsType<MimePart>(Assert.IsType<Multipart>(message.Body).Children[1]);
+        Assert.Equal("Hello Zammad"u8.ToArray(), part.Content.ToArray());
+        Assert.Contains(message.Defects, d => d.Kind == MimeDefectKind.InvalidContentEncoding && d.Detail.Contains("Truncated"));
+    }
+
+    [Fact]
+    public void Utf8_base64_part_with_a_trailer_after_its_padding_reads_as_utf8()
+    {
+        // stalwart thirdparty/002.eml: " ignored" decoded into garbage bytes, and those sent the
+        // whole part to windows-1252 ("yÃ¶tÃ¤").
+        using var message = Mail.Parse(Mail.Lines(
+            "Content-Type: text/plain; charset=utf-8",
+            "Content-Transfer-Encoding: base64",
+            "",
+            "ecO2dMOkIHZhYW4uCg== ignored",
+            ""));
+
+        Assert.Equal("yötä vaan.\n", message.TextBody);
+        Assert.Equal("yötä vaan.\n", Assert.IsType<MimePart>(message.Body).GetText().Text);
+    }
+
     private static MimeMessage ParseReport(params string[] statusLines) =>
         Mail.Parse(Mail.Lines(
             [

@@ -215,6 +215,77 @@ public class CharsetsTests
         Assert.Equal("您好，我的账户无法登录，请帮助我\uFFFD谢谢", result.Text);
     }
 
+    [Theory]
+    [InlineData("Grüße aus München ", "FC", "Grüße aus München \uFFFD")]
+    [InlineData("yötä vaan.\n", "8A09", "yötä vaan.\n\uFFFD\t")]
+    [InlineData("你好世界 ", "FFFE", "你好世界 \uFFFD\uFFFD")]
+    [InlineData("Thanks 👍 see you", "9273", "Thanks 👍 see you\uFFFDs")]
+    public void Utf8_label_on_short_text_with_a_few_broken_bytes_stays_utf8(string valid, string brokenHex, string expected)
+    {
+        // These used to come out as windows-1252 or GB18030, every correct character turned to mojibake.
+        byte[] bytes = [.. Encoding.UTF8.GetBytes(valid), .. Convert.FromHexString(brokenHex)];
+
+        var result = Charsets.Decode(bytes, "utf-8");
+
+        Assert.Equal(new DecodedText(expected, "utf-8", CharsetFallback.None), result);
+    }
+
+    [Fact]
+    public void Utf8_label_on_text_cut_inside_a_sequence_stays_utf8()
+    {
+        byte[] bytes = [.. "Café crème brûlée: 5 "u8, 0xE2, 0x82];
+
+        var result = Charsets.Decode(bytes, "utf-8");
+
+        Assert.Equal(new DecodedText("Café crème brûlée: 5 \uFFFD", "utf-8", CharsetFallback.None), result);
+    }
+
+    [Fact]
+    public void Utf8_label_on_long_text_with_broken_bytes_under_two_percent_stays_utf8()
+    {
+        var line = "Ihre Bestellung für Größe M wurde geändert.\n"u8.ToArray();
+        var bytes = new List<byte>();
+        for (var i = 0; i < 20; i++)
+        {
+            bytes.AddRange(line);
+            if (i % 4 == 0)
+            {
+                bytes.AddRange([0xE4, (byte)' ']);
+            }
+        }
+
+        var result = Charsets.Decode(bytes.ToArray(), "utf-8");
+
+        Assert.Equal("utf-8", result.Charset);
+        Assert.Equal(CharsetFallback.None, result.Fallback);
+        Assert.Equal(5, result.Text.Count(c => c == '\uFFFD'));
+        Assert.Contains("Größe M wurde geändert", result.Text);
+    }
+
+    [Fact]
+    public void Utf8_label_on_latin1_text_with_one_utf8_sequence_is_still_guessed()
+    {
+        // Mostly windows-1252 umlauts with one real UTF-8 quote: the label is what is wrong.
+        var latin = Encoding.Latin1.GetBytes("Grüße aus München, schöne Grüße, Ihr Jürgen Müller ");
+        byte[] bytes = [.. latin, .. "’"u8];
+
+        var result = Charsets.Decode(bytes, "utf-8");
+
+        Assert.Equal("windows-1252", result.Charset);
+        Assert.Equal(CharsetFallback.DeclaredCharsetWrong, result.Fallback);
+        Assert.StartsWith("Grüße aus München", result.Text);
+    }
+
+    [Fact]
+    public void Utf8_label_on_ascii_text_with_a_few_gbk_characters_is_still_guessed()
+    {
+        byte[] bytes = [.. "Order 1234: "u8, .. Gb("请尽快处理"), .. " thanks"u8];
+
+        var result = Charsets.Decode(bytes, "utf-8");
+
+        Assert.Equal(new DecodedText("Order 1234: 请尽快处理 thanks", "gb18030", CharsetFallback.DeclaredCharsetWrong), result);
+    }
+
     [Fact]
     public void Unknown_label_on_valid_utf8_uses_utf8()
     {
