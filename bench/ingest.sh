@@ -4,7 +4,7 @@
 # files in the same run; then the time per message with 0 and with N existing tickets.
 # Writes bench/results/ingest.md (git-ignored).
 #
-#   bash bench/ingest.sh            # 20,000 messages, 200,000 existing tickets, warm-up >= 30 s
+#   bash bench/ingest.sh            # 20,000 messages, 200,000 existing tickets, warm-up >= 30 s (needs ~15 GB in $TMPDIR)
 #   bash bench/ingest.sh --quick    # 2,000 messages, 20,000 existing tickets, warm-up >= 5 s: a fast check that all works
 #   options: --count N  --existing N  --batch N (scale messages per round)  --rounds N  --parse-passes N
 #            --warmup-seconds S  --breakdown N (messages through the timed store; 0 skips)

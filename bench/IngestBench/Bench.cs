@@ -13,6 +13,9 @@ internal static class Bench
     // Enough messages for tiered compilation to reach tier 1 on every path ingestion takes.
     private const int WarmupMessages = 2_000;
 
+    // Messages per transaction in the group-commit what-if.
+    public const int GroupCommitBatch = 50;
+
     public static async Task<int> RunAsync(BenchSettings settings, TextWriter output, TextWriter log)
     {
         var files = MailFile.ReadList(settings.ListFile);
@@ -69,6 +72,10 @@ internal static class Bench
                 result.Breakdown = await Timing.MeasureAsync(() => pipeline.IngestAsync(sample.Select(Pipeline.FromFile)));
                 result.BreakdownMessages = sample.Count;
                 result.StoreCalls = times;
+
+                log.WriteLine($"what-if: the same {sample.Count:N0} messages with one commit per {GroupCommitBatch} messages");
+                using var grouped = await Pipeline.OpenAsync(Path.Combine(runFolder, "group-commit"), groupCommit: GroupCommitBatch);
+                result.GroupCommit = await Timing.MeasureAsync(() => grouped.IngestAsync(sample.Select(Pipeline.FromFile)));
             }
 
             await MeasureScaleAsync(settings, files.Count, runFolder, result, log);
@@ -104,7 +111,8 @@ internal static class Bench
             var mails = fromFiles ? files.Select(Pipeline.FromFile) : inMemory.Select(m => Pipeline.FromMemory(m, "import:bench"));
             var timing = await Timing.MeasureAsync(async () => counts = await pipeline.IngestAsync(mails));
             output.WriteLine($"pipeline pass {pass} ({(fromFiles ? "files" : "memory")}): {timing.WallSeconds:F2} s wall, {timing.CpuSeconds:F2} s CPU, {timing.PerSecond(files.Count):N0} msg/s, "
-                + $"{timing.CpuSeconds * 1000 / files.Count:F3} ms CPU/message; {timing.Jit()}; {counts.Summary()}");
+                + $"{timing.CpuSeconds * 1000 / files.Count:F3} ms CPU/message; written {timing.Io.WrittenBytes / 1024.0 / files.Count:F0} KB/message in {timing.Io.WriteCalls / (double)files.Count:F0} calls; "
+                + $"{timing.Jit()}; {counts.Summary()}");
         }
     }
 

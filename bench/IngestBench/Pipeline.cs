@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using MailTicketing.Tickets.Ingestion;
+using MailTicketing.Tickets.Ports;
 using MailTicketing.Tickets.Routing;
 using MailTicketing.Tickets.Security;
 using MailTicketing.Worker.Composition;
@@ -16,18 +17,21 @@ internal sealed class Pipeline : IDisposable
 {
     private readonly WorkerServices _services;
     private readonly IngestService _ingest;
+    private readonly GroupCommitStore? _group;
 
-    private Pipeline(WorkerServices services, IngestService ingest)
+    private Pipeline(WorkerServices services, IngestService ingest, GroupCommitStore? group)
     {
         _services = services;
         _ingest = ingest;
+        _group = group;
     }
 
     public string DatabasePath => _services.Options.DatabasePath;
 
     /// <summary>Opens (creating and migrating when new) the database in <paramref name="dataDirectory"/>.</summary>
     /// <param name="times">When given, ingestion runs on the same store with every session call timed (same composition as WorkerServices otherwise).</param>
-    public static async Task<Pipeline> OpenAsync(string dataDirectory, StoreCallTimes? times = null)
+    /// <param name="groupCommit">Above 1, the what-if of <see cref="GroupCommitStore"/>: one commit per this many messages.</param>
+    public static async Task<Pipeline> OpenAsync(string dataDirectory, StoreCallTimes? times = null, int groupCommit = 1)
     {
         var mailboxes = WorkerOptions.DefaultMailboxes();
         foreach (var mailbox in mailboxes)
@@ -37,10 +41,16 @@ internal sealed class Pipeline : IDisposable
 
         var options = new WorkerOptions { DataDirectory = dataDirectory, Mailboxes = mailboxes };
         var services = await WorkerServices.CreateAsync(options, NullLoggerFactory.Instance, TimeProvider.System, CancellationToken.None);
-        var ingest = times is null
-            ? services.Ingest
-            : new IngestService(new TimedTicketStore(services.Store, times), services.Ticketing, new MailboxRoutingPolicy(), new MessageIdSigner(SigningKey.Load(options)), TimeProvider.System);
-        return new Pipeline(services, ingest);
+        if (times is null && groupCommit <= 1)
+        {
+            return new Pipeline(services, services.Ingest, null);
+        }
+
+        var group = groupCommit > 1 ? new GroupCommitStore(services.Store, groupCommit) : null;
+        ITicketStore store = group ?? services.Store;
+        store = times is null ? store : new TimedTicketStore(store, times);
+        var ingest = new IngestService(store, services.Ticketing, new MailboxRoutingPolicy(), new MessageIdSigner(SigningKey.Load(options)), TimeProvider.System);
+        return new Pipeline(services, ingest, group);
     }
 
     public static IncomingMail FromFile(MailFile file) =>
@@ -69,6 +79,11 @@ internal sealed class Pipeline : IDisposable
             {
                 break;
             }
+        }
+
+        if (_group is not null)
+        {
+            await _group.FlushAsync();
         }
 
         return counts;

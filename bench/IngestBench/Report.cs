@@ -98,6 +98,9 @@ internal sealed class Report
         md.AppendLine($"- Database: {after.Tickets:N0} tickets, {after.InboundMessages:N0} inbound and {after.OutboundMessages:N0} outbound messages, {after.Outbox:N0} outbox rows, "
             + $"{after.Identifiers:N0} identifiers, {after.Events:N0} events, {after.Blobs:N0} blobs, {after.Quarantined:N0} quarantined; {after.FileBytes / 1e6:F0} MB with the WAL");
         md.AppendLine($"- Time per message: p50 {r.PipelineOutcomes.Percentile(50):F3} ms, p99 {r.PipelineOutcomes.Percentile(99):F3} ms, max {r.PipelineOutcomes.Percentile(100):F1} ms");
+        var io = r.Pipeline.Io;
+        md.AppendLine($"- I/O per message (read()/write() calls of the process, any file): {io.ReadCalls / (double)r.Files:F0} reads of {io.ReadBytes / 1024.0 / r.Files:F0} KB, "
+            + $"{io.WriteCalls / (double)r.Files:F0} writes of {io.WrittenBytes / 1024.0 / r.Files:F0} KB, for {r.Bytes / 1024.0 / r.Files:F1} KB of mail");
         md.AppendLine($"- JIT during the measured run: {r.Pipeline.Jit()}; GC: {r.Pipeline.Gen0:N0} gen0, {r.Pipeline.Gen2:N0} gen2 collections");
         md.AppendLine($"- Allocated per message: pipeline {r.PipelineAllocatedPerMessage / 1024.0:F0} KB, parse alone {r.ParseAllocatedPerMessage / 1024.0:F0} KB");
         md.AppendLine($"- Parse passes (wall): {string.Join(", ", r.ParsePasses.Select(p => S(p.WallSeconds)))}");
@@ -152,6 +155,12 @@ internal sealed class Report
 
             md.AppendLine($"| **all store calls** | | {storeMs:F3} | {storeMs / wallMs:P0} |");
             md.AppendLine($"| ingestion's own code (parse, extraction, threading, composing; between the calls) | | {wallMs - storeMs:F3} | {(wallMs - storeMs) / wallMs:P0} |");
+            md.AppendLine();
+            var grouped = r.GroupCommit;
+            md.AppendLine($"What-if, group commit: the same {messages:N0} messages with one transaction per {Bench.GroupCommitBatch} messages instead of one per message (same SQL; GroupCommitStore): "
+                + $"{grouped.WallSeconds * 1000 / messages:F3} ms/message wall, {grouped.CpuSeconds * 1000 / messages:F3} ms CPU, {messages / grouped.WallSeconds:N0} msg/s; "
+                + $"written {grouped.Io.WrittenBytes / 1024.0 / messages:F0} KB/message in {grouped.Io.WriteCalls / (double)messages:F0} write() calls, "
+                + $"against {r.Breakdown.Io.WrittenBytes / 1024.0 / messages:F0} KB in {r.Breakdown.Io.WriteCalls / (double)messages:F0} calls with the timed store above.");
         }
 
         md.AppendLine();
@@ -168,6 +177,9 @@ internal sealed class Report
             + "both keep what earlier rounds wrote; the full one's copy of the mail carries ticket tags shifted by its numbers");
         md.AppendLine($"- Rounds (ms/message, empty / full): {string.Join("; ", r.ScaleRounds.Select(s => $"{s.Empty.WallSeconds * 1000 / s.Messages:F3} / {s.Full.WallSeconds * 1000 / s.Messages:F3}"))}");
         md.AppendLine($"- CPU per message: empty {emptyCpuMs:F3} ms, full {fullCpuMs:F3} ms ({fullCpuMs / emptyCpuMs:F3})");
+        md.AppendLine($"- Written per message (write() calls): empty {r.ScaleRounds.Sum(s => s.Empty.Io.WrittenBytes) / 1024.0 / scaleMessages:F0} KB, "
+            + $"full {r.ScaleRounds.Sum(s => s.Full.Io.WrittenBytes) / 1024.0 / scaleMessages:F0} KB; read() calls per message: empty {r.ScaleRounds.Sum(s => s.Empty.Io.ReadCalls) / (double)scaleMessages:F0}, "
+            + $"full {r.ScaleRounds.Sum(s => s.Full.Io.ReadCalls) / (double)scaleMessages:F0}");
         if (r.EmptyStoreCalls is { } emptyCalls && r.FullStoreCalls is { } fullCalls)
         {
             md.AppendLine();
@@ -181,11 +193,11 @@ internal sealed class Report
             {
                 var inEmpty = emptyCalls.Get(operation).Seconds * 1000 / scaleMessages;
                 var inFull = fullCalls.Get(operation).Seconds * 1000 / scaleMessages;
-                md.AppendLine($"| {operation} | {inEmpty:F3} | {inFull:F3} | {inFull - inEmpty:+0.000;-0.000} |");
+                md.AppendLine($"| {operation} | {inEmpty:F3} | {inFull:F3} | {inFull - inEmpty:+0.000;-0.000;0.000} |");
             }
 
-            md.AppendLine($"| **all store calls** | {emptyTotal:F3} | {fullTotal:F3} | {fullTotal - emptyTotal:+0.000;-0.000} |");
-            md.AppendLine($"| ingestion's own code | {emptyMs - emptyTotal:F3} | {fullMs - fullTotal:F3} | {fullMs - fullTotal - (emptyMs - emptyTotal):+0.000;-0.000} |");
+            md.AppendLine($"| **all store calls** | {emptyTotal:F3} | {fullTotal:F3} | {fullTotal - emptyTotal:+0.000;-0.000;0.000} |");
+            md.AppendLine($"| ingestion's own code | {emptyMs - emptyTotal:F3} | {fullMs - fullTotal:F3} | {fullMs - fullTotal - (emptyMs - emptyTotal):+0.000;-0.000;0.000} |");
             md.AppendLine();
         }
 
