@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using MailTicketing.Mime;
 using MailTicketing.Mime.Reports;
@@ -38,8 +37,28 @@ public sealed class IngestService
         _writer = new TicketWriter(options, routing, signer);
     }
 
-    public Task<IngestResult> IngestAsync(IncomingMail mail, CancellationToken cancellationToken) =>
-        IngestAsync(mail, replayOf: null, cancellationToken);
+    /// <summary>Ingests one message in its own transaction.</summary>
+    public async Task<IngestResult> IngestAsync(IncomingMail mail, CancellationToken cancellationToken) =>
+        (await IngestBatchAsync([mail], cancellationToken))[0];
+
+    /// <summary>
+    /// Ingests several messages in one transaction (a commit costs more than a message's own
+    /// writes). The batch commits whole or not at all, so a crash loses no half-ingested
+    /// message: a restart reads them all again. An exception rolls the batch back; callers then
+    /// take the messages one by one (see IngestRunner) so only the bad one fails.
+    /// </summary>
+    public async Task<IReadOnlyList<IngestResult>> IngestBatchAsync(IReadOnlyList<IncomingMail> mails, CancellationToken cancellationToken)
+    {
+        await using var session = await _store.BeginAsync(cancellationToken);
+        var results = new List<IngestResult>(mails.Count);
+        foreach (var mail in mails)
+        {
+            results.Add(await IngestInSessionAsync(session, mail, replayOf: null, cancellationToken));
+        }
+
+        await session.CommitAsync();
+        return results;
+    }
 
     /// <summary>Runs a quarantined message through ingestion again (after a fix or a raised limit).</summary>
     public async Task<IngestResult> ReplayAsync(long quarantineId, CancellationToken cancellationToken)
@@ -53,31 +72,33 @@ public sealed class IngestService
 
         var raw = await ReadBlobAsync(entry.RawSha256, cancellationToken);
         var mail = new IncomingMail(entry.Mailbox, "quarantine", $"{quarantineId}:{_clock.GetUtcNow().ToUnixTimeMilliseconds()}", () => new MemoryStream(raw, writable: false));
-        return await IngestAsync(mail, quarantineId, cancellationToken);
+        await using var session = await _store.BeginAsync(cancellationToken);
+        var result = await IngestInSessionAsync(session, mail, quarantineId, cancellationToken);
+        await session.CommitAsync();
+        return result;
     }
 
-    private async Task<IngestResult> IngestAsync(IncomingMail mail, long? replayOf, CancellationToken cancellationToken)
+    private async Task<IngestResult> IngestInSessionAsync(ITicketSession session, IncomingMail mail, long? replayOf, CancellationToken cancellationToken)
     {
         var mailbox = _options.FindMailbox(mail.Mailbox)
             ?? throw new ArgumentException($"Mailbox '{mail.Mailbox}' is not configured.", nameof(mail));
-        await using var session = await _store.BeginAsync(cancellationToken);
         if (await session.IsSourceItemDoneAsync(mail.Source, mail.SourceKey))
         {
             return new IngestResult(IngestOutcome.AlreadyDone, null, $"{mail.Source} {mail.SourceKey} was handled before");
         }
 
         var now = _clock.GetUtcNow();
-        var (sha256, size) = Hash(mail);
+        var raw = RawMessage.Read(mail);
+        var (sha256, size) = (raw.Sha256, raw.Size);
         if (replayOf is null && await session.HasDeliveryAsync(mailbox.Name, sha256))
         {
             await session.RecordSourceItemAsync(mail.Source, mail.SourceKey, nameof(IngestOutcome.Duplicate), now);
-            await session.CommitAsync();
             return new IngestResult(IngestOutcome.Duplicate, null, "the mailbox already received these exact bytes");
         }
 
-        using (var raw = mail.Open())
+        using (var stream = raw.Open())
         {
-            await session.PutBlobAsync(sha256, raw, compress: true);
+            await session.PutBlobAsync(sha256, stream, compress: true);
         }
 
         var context = new IngestContext(session, mail, mailbox, sha256, size, now, replayOf);
@@ -89,7 +110,7 @@ public sealed class IngestService
         MimeMessage message;
         try
         {
-            using var stream = mail.Open();
+            using var stream = raw.Open();
             message = MimeMessage.Load(stream, _parserOptions);
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -235,7 +256,7 @@ public sealed class IngestService
         return await FinishAsync(context, new IngestResult(IngestOutcome.Quarantined, null, $"quarantine #{id}, {reason}: {detail}"));
     }
 
-    /// <summary>Records the source item (and a successful replay) and commits everything the message changed.</summary>
+    /// <summary>Records the source item (and a successful replay); the caller commits.</summary>
     private static async Task<IngestResult> FinishAsync(IngestContext context, IngestResult result)
     {
         var outcome = result.Ticket is { } number ? $"{result.Outcome} {number}" : result.Outcome.ToString();
@@ -245,24 +266,7 @@ public sealed class IngestService
         }
 
         await context.Session.RecordSourceItemAsync(context.Mail.Source, context.Mail.SourceKey, outcome, context.Now);
-        await context.Session.CommitAsync();
         return result;
-    }
-
-    private static (string Sha256, long Size) Hash(IncomingMail mail)
-    {
-        using var stream = mail.Open();
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var buffer = new byte[64 * 1024];
-        long size = 0;
-        int read;
-        while ((read = stream.Read(buffer)) > 0)
-        {
-            hash.AppendData(buffer, 0, read);
-            size += read;
-        }
-
-        return (Convert.ToHexStringLower(hash.GetHashAndReset()), size);
     }
 
     private async Task<byte[]> ReadBlobAsync(string sha256, CancellationToken cancellationToken)

@@ -5,37 +5,93 @@ using Microsoft.Extensions.Logging;
 namespace MailTicketing.Worker.Composition;
 
 /// <summary>
-/// Feeds messages to ingestion one by one. A message that fails unexpectedly is logged and
-/// skipped (it stays unrecorded, so the next run tries it again); the ones behind it go on.
-/// A database that cannot be written stops the run: nothing behind it could be recorded either.
+/// Feeds messages to ingestion in batches of up to <see cref="BatchSize"/>, one transaction
+/// each (a commit costs more than a message's own writes). When a batch fails it was rolled
+/// back whole, and its messages are taken again one per transaction, so only the bad one is
+/// skipped: it stays unrecorded and the next run tries it again. A database that cannot be
+/// written stops the run: nothing behind it could be recorded either.
 /// </summary>
 public sealed class IngestRunner(IngestService ingest, ILogger logger)
 {
+    public const int BatchSize = 50;
+
     public async Task RunAsync(IEnumerable<IncomingMail> mails, IngestSummary summary, Action? afterEach, CancellationToken cancellationToken)
     {
+        var batch = new List<IncomingMail>(BatchSize);
         foreach (var mail in mails)
         {
-            cancellationToken.ThrowIfCancellationRequested();
+            batch.Add(mail);
+            if (batch.Count == BatchSize)
+            {
+                await RunBatchAsync(batch, summary, afterEach, cancellationToken);
+                batch.Clear();
+            }
+        }
+
+        if (batch.Count > 0)
+        {
+            await RunBatchAsync(batch, summary, afterEach, cancellationToken);
+        }
+    }
+
+    private async Task RunBatchAsync(List<IncomingMail> batch, IngestSummary summary, Action? afterEach, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (batch.Count > 1)
+        {
+            IReadOnlyList<IngestResult>? results = null;
             try
             {
-                var result = await ingest.IngestAsync(mail, cancellationToken);
-                summary.Add(mail.Mailbox, result);
-                if (result.Outcome is not (IngestOutcome.AlreadyDone or IngestOutcome.Duplicate))
-                {
-                    WorkerLog.Ingested(logger, mail.Mailbox, mail.SourceKey, result.Outcome, result.Ticket?.ToString() ?? "-", result.Detail);
-                }
-            }
-            catch (DbException)
-            {
-                throw;
+                results = await ingest.IngestBatchAsync(batch, cancellationToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                summary.AddError(mail.Mailbox);
-                WorkerLog.IngestFailed(logger, e, mail.Mailbox, mail.SourceKey);
+                WorkerLog.BatchRetried(logger, e, batch.Count);
             }
 
+            if (results is not null)
+            {
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    Record(batch[i], results[i], summary);
+                    afterEach?.Invoke();
+                }
+
+                return;
+            }
+        }
+
+        foreach (var mail in batch)
+        {
+            await RunOneAsync(mail, summary, cancellationToken);
             afterEach?.Invoke();
+        }
+    }
+
+    private async Task RunOneAsync(IncomingMail mail, IngestSummary summary, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        try
+        {
+            Record(mail, await ingest.IngestAsync(mail, cancellationToken), summary);
+        }
+        catch (DbException)
+        {
+            throw;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            summary.AddError(mail.Mailbox);
+            WorkerLog.IngestFailed(logger, e, mail.Mailbox, mail.SourceKey);
+        }
+    }
+
+    private void Record(IncomingMail mail, IngestResult result, IngestSummary summary)
+    {
+        summary.Add(mail.Mailbox, result);
+        if (result.Outcome is not (IngestOutcome.AlreadyDone or IngestOutcome.Duplicate))
+        {
+            WorkerLog.Ingested(logger, mail.Mailbox, mail.SourceKey, result.Outcome, result.Ticket?.ToString() ?? "-", result.Detail);
         }
     }
 }

@@ -12,6 +12,9 @@ internal static partial class WorkerLog
     [LoggerMessage(EventId = 1002, EventName = "MessageIngestFailed", Level = LogLevel.Error, Message = "{Mailbox} {SourceKey}: ingestion failed; it will be tried again on the next run")]
     public static partial void IngestFailed(ILogger logger, Exception exception, string mailbox, string sourceKey);
 
+    [LoggerMessage(EventId = 1005, EventName = "BatchRetried", Level = LogLevel.Warning, Message = "A batch of {Count} messages failed and was rolled back; taking them one at a time")]
+    public static partial void BatchRetried(ILogger logger, Exception exception, int count);
+
     [LoggerMessage(EventId = 1003, EventName = "MaildirMissing", Level = LogLevel.Warning, Message = "{Mailbox}: Maildir {Directory} does not exist; skipped")]
     public static partial void MaildirMissing(ILogger logger, string mailbox, string directory);
 

@@ -1,0 +1,53 @@
+using System.Security.Cryptography;
+
+namespace MailTicketing.Tickets.Ingestion;
+
+/// <summary>
+/// A message's raw bytes, hashed. Messages up to 4 MiB are read once into memory and served
+/// from there (hashing, storing and parsing each read them); larger ones are hashed by
+/// streaming and re-opened from their source, so a 60 MB message never sits in the heap.
+/// </summary>
+internal sealed class RawMessage
+{
+    private const int InMemoryLimit = 4 * 1024 * 1024;
+
+    private readonly byte[]? _bytes;
+    private readonly Func<Stream> _open;
+
+    private RawMessage(string sha256, long size, byte[]? bytes, Func<Stream> open)
+    {
+        Sha256 = sha256;
+        Size = size;
+        _bytes = bytes;
+        _open = open;
+    }
+
+    public string Sha256 { get; }
+
+    public long Size { get; }
+
+    public Stream Open() => _bytes is not null ? new MemoryStream(_bytes, writable: false) : _open();
+
+    public static RawMessage Read(IncomingMail mail)
+    {
+        using var stream = mail.Open();
+        if (stream.CanSeek && stream.Length <= InMemoryLimit)
+        {
+            var bytes = new byte[stream.Length];
+            stream.ReadExactly(bytes);
+            return new RawMessage(Convert.ToHexStringLower(SHA256.HashData(bytes)), bytes.Length, bytes, mail.Open);
+        }
+
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = new byte[64 * 1024];
+        long size = 0;
+        int read;
+        while ((read = stream.Read(buffer)) > 0)
+        {
+            hash.AppendData(buffer, 0, read);
+            size += read;
+        }
+
+        return new RawMessage(Convert.ToHexStringLower(hash.GetHashAndReset()), size, null, mail.Open);
+    }
+}
