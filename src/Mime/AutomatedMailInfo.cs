@@ -58,7 +58,9 @@ public sealed record AutomatedMailInfo(
             signals.Add("X-Failed-Recipients");
         }
 
-        var bounceSubject = BounceSubjects.FirstOrDefault(subject.StartsWith) ?? BounceSubjects.FirstOrDefault(subject.Contains);
+        // Ordinal: the subject is lower-cased already, and culture rules must not change what matches.
+        var bounceSubject = BounceSubjects.FirstOrDefault(s => subject.StartsWith(s, StringComparison.Ordinal))
+            ?? BounceSubjects.FirstOrDefault(s => subject.Contains(s, StringComparison.Ordinal));
         if (fromDaemon && (bounceSubject is not null || subject.Length == 0))
         {
             isBounce = true;
@@ -107,7 +109,7 @@ public sealed record AutomatedMailInfo(
             signals.Add($"Precedence: {precedence}");
         }
 
-        if (AutoReplySubjects.FirstOrDefault(subject.StartsWith) is { } autoSubject && !isBounce)
+        if (AutoReplySubjects.FirstOrDefault(s => subject.StartsWith(s, StringComparison.Ordinal)) is { } autoSubject && !isBounce)
         {
             isAutoReply = true;
             signals.Add($"auto-reply subject '{autoSubject}'");

@@ -11,6 +11,7 @@ public sealed class MimeMessage : IDisposable
     private readonly List<MimeDefect> _parseDefects;
     private List<MimeDefect>? _defects;
     private MessageBodies? _bodies;
+    private AutomatedMailInfo? _automation;
     private AddressList? _from;
     private AddressList? _to;
     private AddressList? _cc;
@@ -87,7 +88,7 @@ public sealed class MimeMessage : IDisposable
     public IReadOnlyList<MimeEntity> Attachments => Bodies.Attachments;
 
     /// <summary>Bounce, auto-reply and bulk-mail signals (RFC 3834, RFC 3464 and common practice).</summary>
-    public AutomatedMailInfo Automation => AutomatedMailInfo.From(this);
+    public AutomatedMailInfo Automation => _automation ??= AutomatedMailInfo.From(this);
 
     /// <summary>Everything the reader repaired: structure found while parsing, then header problems found on reading them.</summary>
     public IReadOnlyList<MimeDefect> Defects => _defects ??= CollectDefects();
