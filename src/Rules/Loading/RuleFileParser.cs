@@ -29,6 +29,12 @@ internal sealed class RuleFileParser(string fileName, RuleSetOptions options)
             var message = e.InnerException is { } inner ? inner.Message : e.Message;
             return RuleLoadResult.Failure([new RuleError(fileName, (int)e.Start.Line, (int)e.Start.Column, "YAML syntax: " + message)]);
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this on some malformed plain scalars, without a position.
+            var (line, column) = LastReadablePosition(yaml);
+            return RuleLoadResult.Failure([new RuleError(fileName, line, column, "YAML syntax: cannot read the document after this point")]);
+        }
 
         if (stream.Documents.Count != 1)
         {
@@ -52,6 +58,25 @@ internal sealed class RuleFileParser(string fileName, RuleSetOptions options)
         return _context.Errors.Count > 0
             ? RuleLoadResult.Failure(_context.Errors)
             : RuleLoadResult.Success(new RuleSet(fileName, rules, defaults, _declarations));
+    }
+
+    private static (int Line, int Column) LastReadablePosition(string yaml)
+    {
+        var parser = new Parser(new StringReader(yaml));
+        var mark = Mark.Empty;
+        try
+        {
+            while (parser.MoveNext())
+            {
+                mark = parser.Current!.End;
+            }
+        }
+        catch (Exception e) when (e is YamlException or InvalidOperationException)
+        {
+            // Expected: this scan only looks for where reading fails; the error is reported by the caller.
+        }
+
+        return ((int)Math.Max(1, mark.Line), (int)Math.Max(1, mark.Column));
     }
 
     private Dictionary<string, YamlNode> ReadTopLevel(YamlMappingNode root)
