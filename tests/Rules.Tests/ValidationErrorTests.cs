@@ -59,7 +59,7 @@ public class ValidationErrorTests
               when: { subject_matches: 'order (\d+' }
               then: { queue: support }
             """);
-        AssertError(errors, 10, 28, "invalid regex 'order (\\d+'");
+        AssertError(errors, 10, 28, "invalid regex 'order (\\d+': InsufficientClosingParentheses at pattern offset 10");
     }
 
     [Theory]
@@ -165,6 +165,14 @@ public class ValidationErrorTests
         var error = Assert.Single(RuleFiles.Errors("version: 1\nqueues: [support\nrules: []\n"));
         Assert.Equal("test.yaml", error.File);
         Assert.True(error.Line >= 2, error.ToString());
+        Assert.Contains("YAML syntax", error.Message);
+    }
+
+    [Fact]
+    public void Duplicate_key_is_reported_with_its_position()
+    {
+        var error = Assert.Single(RuleFiles.Errors("version: 1\nqueues: [support]\nqueues: [api]\nrules: []\n"));
+        Assert.Equal(3, error.Line);
         Assert.Contains("YAML syntax", error.Message);
     }
 
