@@ -1,0 +1,387 @@
+using MailTicketing.Rules.Conditions;
+using MailTicketing.Rules.Evaluation;
+using YamlDotNet.RepresentationModel;
+
+namespace MailTicketing.Rules.Loading;
+
+/// <summary>Turns a <c>when:</c> node into a compiled condition, reporting every problem found.</summary>
+internal sealed class ConditionParser(ParseContext context, RuleDeclarations declarations)
+{
+    internal static readonly string[] Kinds =
+    [
+        "mailbox", "sender", "sender_domain", "sender_list", "subject_has", "text_has", "content_has",
+        "subject_matches", "text_matches", "content_matches", "has", "txid_chain", "amount_over",
+        "attachment_type", "language", "auth_failed", "auto_reply", "bounce", "ticket", "all", "any", "not",
+    ];
+
+    private static readonly string[] Identifiers = ["uid", "txid", "order", "amount", "attachment"];
+
+    /// <summary>A mapping (all of its fields must hold) or a list of such mappings.</summary>
+    public Condition? Parse(YamlNode node, string what)
+    {
+        if (node is YamlMappingNode mapping)
+        {
+            return ParseMapping(mapping, what);
+        }
+
+        if (node is YamlSequenceNode sequence)
+        {
+            var parts = ParseList(sequence, what);
+            return parts is null ? null : parts.Count == 1 ? parts[0] : new AllCondition(parts);
+        }
+
+        context.Error(node, $"'{what}' must be a condition such as 'subject_has: [...]' or a list of conditions, not {ParseContext.Describe(node)}");
+        return null;
+    }
+
+    private List<Condition>? ParseList(YamlSequenceNode sequence, string what)
+    {
+        if (sequence.Children.Count == 0)
+        {
+            context.Error(sequence, $"'{what}' must not be an empty list");
+            return null;
+        }
+
+        var parts = new List<Condition>();
+        var ok = true;
+        foreach (var item in sequence.Children)
+        {
+            if (Parse(item, what) is { } part)
+            {
+                parts.Add(part);
+            }
+            else
+            {
+                ok = false;
+            }
+        }
+
+        return ok ? parts : null;
+    }
+
+    private Condition? ParseMapping(YamlMappingNode mapping, string what)
+    {
+        if (mapping.Children.Count == 0)
+        {
+            context.Error(mapping, $"'{what}' must not be empty; leave it out for a rule that always matches");
+            return null;
+        }
+
+        var parts = new List<Condition>();
+        var ok = true;
+        foreach (var (key, keyNode, value) in context.Fields(mapping))
+        {
+            var part = ParseKind(key, keyNode, value);
+            ok &= part is not null;
+            if (part is not null)
+            {
+                parts.Add(part);
+            }
+        }
+
+        return !ok || parts.Count == 0 ? null : parts.Count == 1 ? parts[0] : new AllCondition(parts);
+    }
+
+    private Condition? ParseKind(string key, YamlNode keyNode, YamlNode value) => key switch
+    {
+        "mailbox" => Addresses(key, value, f => f.Mailbox, "mailbox"),
+        "sender" => Addresses(key, value, f => f.SenderAddress, "sender"),
+        "sender_domain" => Domains(key, value),
+        "sender_list" => SenderList(key, value),
+        "subject_has" => Keywords(key, value, TextField.Subject),
+        "text_has" => Keywords(key, value, TextField.Text),
+        "content_has" => Keywords(key, value, TextField.Content),
+        "subject_matches" => Patterns(key, value, TextField.Subject),
+        "text_matches" => Patterns(key, value, TextField.Text),
+        "content_matches" => Patterns(key, value, TextField.Content),
+        "has" => Has(key, value),
+        "txid_chain" => TxidChain(key, value),
+        "amount_over" => AmountOver(key, value),
+        "attachment_type" => AttachmentType(key, value),
+        "language" => Language(key, value),
+        "auth_failed" => Flag(key, value, f => f.AuthenticationFailed, "authentication failed"),
+        "auto_reply" => Flag(key, value, f => f.IsAutoReply, "auto-reply"),
+        "bounce" => Flag(key, value, f => f.IsBounce, "bounce"),
+        "ticket" => Ticket(key, value),
+        "all" => Combine(key, value, parts => new AllCondition(parts)),
+        "any" => Combine(key, value, parts => new AnyCondition(parts)),
+        "not" => Parse(value, key) is { } inner ? new NotCondition(inner) : null,
+        _ => Unknown(keyNode, key),
+    };
+
+    private Condition? Unknown(YamlNode keyNode, string key)
+    {
+        context.Error(keyNode, $"unknown condition '{key}'; expected one of: {string.Join(", ", Kinds)}");
+        return null;
+    }
+
+    private Condition? Combine(string key, YamlNode value, Func<IReadOnlyList<Condition>, Condition> make)
+    {
+        if (value is not YamlSequenceNode sequence)
+        {
+            context.Error(value, $"'{key}' must be a list of conditions, not {ParseContext.Describe(value)}");
+            return null;
+        }
+
+        return ParseList(sequence, key) is { } parts ? make(parts) : null;
+    }
+
+    private Condition? Addresses(string key, YamlNode value, Func<RoutingFacts, string> select, string name)
+    {
+        if (!context.TryStrings(value, key, out var wanted))
+        {
+            return null;
+        }
+
+        if (wanted.FirstOrDefault(a => a.IndexOf('@') <= 0) is { } bad)
+        {
+            context.Error(value, $"'{key}' must be a full address such as support@example.com, not '{bad}'");
+            return null;
+        }
+
+        var set = wanted.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var list = string.Join(", ", wanted);
+        return new FactCondition(
+            f => set.Contains(select(f)),
+            (f, ok) => ok ? $"{name} is {select(f)}" : $"{name} '{select(f)}' is not {list}");
+    }
+
+    private Condition? Domains(string key, YamlNode value)
+    {
+        if (!context.TryStrings(value, key, out var wanted))
+        {
+            return null;
+        }
+
+        if (wanted.FirstOrDefault(d => d.Contains('@')) is { } bad)
+        {
+            context.Error(value, $"'{key}' must be a domain such as example.com, not '{bad}'; use 'sender' for addresses");
+            return null;
+        }
+
+        var domains = wanted.Select(d => d.TrimStart('.')).ToArray();
+        var list = string.Join(", ", domains);
+        return new FactCondition(
+            f => domains.Any(d => DomainMatches(f.SenderDomain, d)),
+            (f, ok) => ok ? $"sender domain {f.SenderDomain} is in {list}" : $"sender domain '{f.SenderDomain}' is not in {list}");
+    }
+
+    /// <summary>A domain matches itself and its subdomains, so example.com covers mail.example.com.</summary>
+    internal static bool DomainMatches(string actual, string wanted) =>
+        actual.Equals(wanted, StringComparison.OrdinalIgnoreCase)
+        || (actual.Length > wanted.Length
+            && actual.EndsWith(wanted, StringComparison.OrdinalIgnoreCase)
+            && actual[actual.Length - wanted.Length - 1] == '.');
+
+    private Condition? SenderList(string key, YamlNode value)
+    {
+        if (!context.TryString(value, key, out var name))
+        {
+            return null;
+        }
+
+        if (!declarations.SenderLists.TryGetValue(name, out var entries))
+        {
+            context.Error(value, $"unknown sender list '{name}'; declare it under 'sender_lists'");
+            return null;
+        }
+
+        var addresses = entries.Where(e => e.Contains('@')).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var domains = entries.Where(e => !e.Contains('@')).ToArray();
+        return new FactCondition(
+            f => addresses.Contains(f.SenderAddress) || domains.Any(d => DomainMatches(f.SenderDomain, d)),
+            (f, ok) => ok ? $"sender {f.SenderAddress} is on list '{name}'" : $"sender '{f.SenderAddress}' is not on list '{name}'");
+    }
+
+    private Condition? Keywords(string key, YamlNode value, TextField field)
+    {
+        if (!context.TryStrings(value, key, out var keywords))
+        {
+            return null;
+        }
+
+        return new KeywordCondition(field, keywords.Select(TextFold.WidthAndCase).Distinct().ToArray());
+    }
+
+    private Condition? Patterns(string key, YamlNode value, TextField field)
+    {
+        if (!context.TryStrings(value, key, out var patterns))
+        {
+            return null;
+        }
+
+        var items = value is YamlSequenceNode s ? s.Children.ToList() : [value];
+        var regexes = new List<System.Text.RegularExpressions.Regex>();
+        var ok = true;
+        for (var i = 0; i < patterns.Count; i++)
+        {
+            if (RegexFactory.TryCreate(context, items[i], patterns[i], out var regex))
+            {
+                regexes.Add(regex);
+            }
+            else
+            {
+                ok = false;
+            }
+        }
+
+        return ok ? new RegexCondition(field, regexes) : null;
+    }
+
+    private Condition? Has(string key, YamlNode value)
+    {
+        if (!context.TryStrings(value, key, out var wanted))
+        {
+            return null;
+        }
+
+        if (wanted.FirstOrDefault(w => !Identifiers.Contains(w)) is { } bad)
+        {
+            context.Error(value, $"'has' does not know '{bad}'; expected one of: {string.Join(", ", Identifiers)}");
+            return null;
+        }
+
+        var list = string.Join(", ", wanted);
+        return new FactCondition(
+            f => wanted.All(w => Present(f, w)),
+            (f, ok) => ok ? $"has {list}" : $"lacks {string.Join(", ", wanted.Where(w => !Present(f, w)))}");
+    }
+
+    private static bool Present(RoutingFacts f, string identifier) => identifier switch
+    {
+        "uid" => f.Uids.Count > 0,
+        "txid" => f.Transactions.Count > 0,
+        "order" => f.OrderIds.Count > 0,
+        "amount" => f.Amounts.Count > 0,
+        _ => f.AttachmentContentTypes.Count > 0,
+    };
+
+    private Condition? TxidChain(string key, YamlNode value)
+    {
+        if (!context.TryStrings(value, key, out var chains))
+        {
+            return null;
+        }
+
+        var set = chains.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var list = string.Join(", ", chains);
+        return new FactCondition(
+            f => f.Transactions.Any(t => t.Chain is not null && set.Contains(t.Chain)),
+            (f, ok) => ok ? $"a TxID is on {list}" : $"no TxID on {list}");
+    }
+
+    private Condition? AmountOver(string key, YamlNode value)
+    {
+        if (!context.TryMapping(value, key, out var mapping))
+        {
+            return null;
+        }
+
+        var thresholds = new Dictionary<string, decimal>(StringComparer.OrdinalIgnoreCase);
+        var ok = mapping.Children.Count > 0;
+        if (!ok)
+        {
+            context.Error(value, "'amount_over' needs at least one asset, e.g. 'USDT: 10000'");
+        }
+
+        foreach (var (asset, _, limit) in context.Fields(mapping))
+        {
+            if (context.TryDecimal(limit, $"amount_over.{asset}", out var threshold))
+            {
+                thresholds[asset] = threshold;
+            }
+            else
+            {
+                ok = false;
+            }
+        }
+
+        if (!ok)
+        {
+            return null;
+        }
+
+        var list = string.Join(", ", thresholds.Select(t => $"{t.Value} {t.Key}"));
+        return new FactCondition(
+            f => f.Amounts.Any(a => thresholds.TryGetValue(a.Asset, out var t) && a.Value > t),
+            (f, ok) => ok ? $"an amount is over {list}" : $"no amount over {list}");
+    }
+
+    private Condition? AttachmentType(string key, YamlNode value)
+    {
+        if (!context.TryStrings(value, key, out var types))
+        {
+            return null;
+        }
+
+        if (types.FirstOrDefault(t => t.Split('/') is not [{ Length: > 0 }, { Length: > 0 }]) is { } bad)
+        {
+            context.Error(value, $"'{key}' must be a content type such as image/png or image/*, not '{bad}'");
+            return null;
+        }
+
+        var list = string.Join(", ", types);
+        return new FactCondition(
+            f => f.AttachmentContentTypes.Any(a => types.Any(t => ContentTypeMatches(a, t))),
+            (f, ok) => ok ? $"has an attachment of type {list}" : $"no attachment of type {list}");
+    }
+
+    internal static bool ContentTypeMatches(string actual, string wanted)
+    {
+        var semicolon = actual.IndexOf(';');
+        var bare = (semicolon < 0 ? actual : actual[..semicolon]).Trim();
+        return wanted.EndsWith("/*", StringComparison.Ordinal)
+            ? bare.StartsWith(wanted[..^1], StringComparison.OrdinalIgnoreCase)
+            : bare.Equals(wanted, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private Condition? Language(string key, YamlNode value)
+    {
+        if (!context.TryStrings(value, key, out var languages))
+        {
+            return null;
+        }
+
+        if (languages.FirstOrDefault(l => l.Length is < 2 or > 3 || !l.All(char.IsAsciiLetterLower)) is { } bad)
+        {
+            context.Error(value, $"'{key}' must be a language code such as zh or en, not '{bad}'");
+            return null;
+        }
+
+        var list = string.Join(", ", languages);
+        return new FactCondition(
+            f => f.Language is not null && languages.Contains(f.Language, StringComparer.OrdinalIgnoreCase),
+            (f, ok) => ok ? $"language is {f.Language}" : $"language '{f.Language ?? "unknown"}' is not {list}");
+    }
+
+    private Condition? Flag(string key, YamlNode value, Func<RoutingFacts, bool> select, string name)
+    {
+        if (!context.TryBool(value, key, out var wanted))
+        {
+            return null;
+        }
+
+        return new FactCondition(
+            f => select(f) == wanted,
+            (f, _) => select(f) ? $"is {name}" : $"is not {name}");
+    }
+
+    private Condition? Ticket(string key, YamlNode value)
+    {
+        if (!context.TryString(value, key, out var kind))
+        {
+            return null;
+        }
+
+        if (kind is not ("new" or "follow_up"))
+        {
+            context.Error(value, $"'{key}' must be new or follow_up, not '{kind}'");
+            return null;
+        }
+
+        var wantNew = kind == "new";
+        return new FactCondition(
+            f => f.IsNewTicket == wantNew,
+            (f, _) => f.IsNewTicket ? "is a new ticket" : "is a follow-up");
+    }
+}
