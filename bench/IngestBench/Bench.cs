@@ -14,7 +14,6 @@ internal static class Bench
     private const int WarmupMessages = 2_000;
 
     // Messages per transaction in the group-commit what-if.
-    public const int GroupCommitBatch = 50;
 
     public static async Task<int> RunAsync(BenchSettings settings, TextWriter output, TextWriter log)
     {
@@ -73,9 +72,6 @@ internal static class Bench
                 result.BreakdownMessages = sample.Count;
                 result.StoreCalls = times;
 
-                log.WriteLine($"what-if: the same {sample.Count:N0} messages with one commit per {GroupCommitBatch} messages");
-                using var grouped = await Pipeline.OpenAsync(Path.Combine(runFolder, "group-commit"), groupCommit: GroupCommitBatch);
-                result.GroupCommit = await Timing.MeasureAsync(() => grouped.IngestAsync(sample.Select(Pipeline.FromFile)));
             }
 
             await MeasureScaleAsync(settings, files.Count, runFolder, result, log);

@@ -47,8 +47,6 @@ internal sealed class BenchResult
 
     public int BreakdownMessages { get; set; }
 
-    /// <summary>The breakdown's messages again with one commit per <see cref="Bench.GroupCommitBatch"/> messages (what-if).</summary>
-    public Timing GroupCommit { get; set; }
 
     public StoreCallTimes? StoreCalls { get; set; }
 

@@ -11,27 +11,23 @@ namespace MailTicketing.Bench.Ingest;
 
 /// <summary>
 /// The whole pipeline as the worker composes it (WorkerServices: migrated SQLite file in WAL
-/// mode, synchronous=NORMAL, the default mailboxes), fed one message at a time like `import`.
+/// mode, synchronous=NORMAL, the default mailboxes), fed in batches like IngestRunner feeds `import` and `run`.
 /// </summary>
 internal sealed class Pipeline : IDisposable
 {
     private readonly WorkerServices _services;
     private readonly IngestService _ingest;
-    private readonly GroupCommitStore? _group;
-
-    private Pipeline(WorkerServices services, IngestService ingest, GroupCommitStore? group)
+    private Pipeline(WorkerServices services, IngestService ingest)
     {
         _services = services;
         _ingest = ingest;
-        _group = group;
     }
 
     public string DatabasePath => _services.Options.DatabasePath;
 
     /// <summary>Opens (creating and migrating when new) the database in <paramref name="dataDirectory"/>.</summary>
     /// <param name="times">When given, ingestion runs on the same store with every session call timed (same composition as WorkerServices otherwise).</param>
-    /// <param name="groupCommit">Above 1, the what-if of <see cref="GroupCommitStore"/>: one commit per this many messages.</param>
-    public static async Task<Pipeline> OpenAsync(string dataDirectory, StoreCallTimes? times = null, int groupCommit = 1)
+    public static async Task<Pipeline> OpenAsync(string dataDirectory, StoreCallTimes? times = null)
     {
         var mailboxes = WorkerOptions.DefaultMailboxes();
         foreach (var mailbox in mailboxes)
@@ -41,16 +37,14 @@ internal sealed class Pipeline : IDisposable
 
         var options = new WorkerOptions { DataDirectory = dataDirectory, Mailboxes = mailboxes };
         var services = await WorkerServices.CreateAsync(options, NullLoggerFactory.Instance, TimeProvider.System, CancellationToken.None);
-        if (times is null && groupCommit <= 1)
+        if (times is null)
         {
-            return new Pipeline(services, services.Ingest, null);
+            return new Pipeline(services, services.Ingest);
         }
 
-        var group = groupCommit > 1 ? new GroupCommitStore(services.Store, groupCommit) : null;
-        ITicketStore store = group ?? services.Store;
-        store = times is null ? store : new TimedTicketStore(store, times);
+        ITicketStore store = new TimedTicketStore(services.Store, times);
         var ingest = new IngestService(store, services.Ticketing, new MailboxRoutingPolicy(), new MessageIdSigner(SigningKey.Load(options)), TimeProvider.System);
-        return new Pipeline(services, ingest, group);
+        return new Pipeline(services, ingest);
     }
 
     public static IncomingMail FromFile(MailFile file) =>
@@ -59,31 +53,48 @@ internal sealed class Pipeline : IDisposable
     public static IncomingMail FromMemory(GeneratedMail mail, string source) =>
         new(mail.Mailbox, source, mail.Name, () => new MemoryStream(mail.Bytes, writable: false));
 
-    /// <summary>Ingests the messages in order. A failure is counted and the run goes on, as IngestRunner does.</summary>
+    /// <summary>
+    /// Ingests the messages in order, <see cref="IngestRunner.BatchSize"/> per transaction as
+    /// IngestRunner does; a failed batch is taken again one message at a time and the failure counted.
+    /// </summary>
     public async Task<OutcomeCounts> IngestAsync(IEnumerable<IncomingMail> mails, Func<OutcomeCounts, bool>? stop = null)
     {
         var counts = new OutcomeCounts();
-        foreach (var mail in mails)
+        foreach (var batch in mails.Chunk(IngestRunner.BatchSize))
         {
             var started = Stopwatch.GetTimestamp();
+            IReadOnlyList<IngestResult>? results = null;
             try
             {
-                counts.Add(await _ingest.IngestAsync(mail, CancellationToken.None), started);
+                results = await _ingest.IngestBatchAsync(batch, CancellationToken.None);
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
-                counts.AddFailure(mail.SourceKey, e);
+                // Rolled back whole: one at a time, so only the bad one fails.
+            }
+
+            for (var i = 0; i < batch.Length; i++)
+            {
+                if (results is not null)
+                {
+                    counts.Add(results[i], started);
+                    continue;
+                }
+
+                try
+                {
+                    counts.Add(await _ingest.IngestAsync(batch[i], CancellationToken.None), started);
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    counts.AddFailure(batch[i].SourceKey, e);
+                }
             }
 
             if (stop?.Invoke(counts) == true)
             {
                 break;
             }
-        }
-
-        if (_group is not null)
-        {
-            await _group.FlushAsync();
         }
 
         return counts;

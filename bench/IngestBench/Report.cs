@@ -155,12 +155,6 @@ internal sealed class Report
 
             md.AppendLine($"| **all store calls** | | {storeMs:F3} | {storeMs / wallMs:P0} |");
             md.AppendLine($"| ingestion's own code (parse, extraction, threading, composing; between the calls) | | {wallMs - storeMs:F3} | {(wallMs - storeMs) / wallMs:P0} |");
-            md.AppendLine();
-            var grouped = r.GroupCommit;
-            md.AppendLine($"What-if, group commit: the same {messages:N0} messages with one transaction per {Bench.GroupCommitBatch} messages instead of one per message (same SQL; GroupCommitStore): "
-                + $"{grouped.WallSeconds * 1000 / messages:F3} ms/message wall, {grouped.CpuSeconds * 1000 / messages:F3} ms CPU, {messages / grouped.WallSeconds:N0} msg/s; "
-                + $"written {grouped.Io.WrittenBytes / 1024.0 / messages:F0} KB/message in {grouped.Io.WriteCalls / (double)messages:F0} write() calls, "
-                + $"against {r.Breakdown.Io.WrittenBytes / 1024.0 / messages:F0} KB in {r.Breakdown.Io.WriteCalls / (double)messages:F0} calls with the timed store above.");
         }
 
         md.AppendLine();

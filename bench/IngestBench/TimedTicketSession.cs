@@ -34,6 +34,8 @@ internal sealed class TimedTicketSession(ITicketSession inner, StoreCallTimes ti
 
     public Task<bool> IsParticipantAsync(long ticketId, string address) => times.TimeAsync("is participant?", () => inner.IsParticipantAsync(ticketId, address));
 
+    public Task<TicketRecord?> FindOpenTicketLinkedToAsync(long closedTicketId) => times.TimeAsync("find ticket continuing a closed one", () => inner.FindOpenTicketLinkedToAsync(closedTicketId));
+
     public Task<int> CountOutboxSinceAsync(string recipient, DateTimeOffset since) =>
         times.TimeAsync("acknowledgements in the last hour", () => inner.CountOutboxSinceAsync(recipient, since));
 
