@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
-using MailTicketing.Worker.Json;
 using MailTicketing.Tickets.Model;
+using MailTicketing.Worker.Json;
 
 namespace MailTicketing.Worker.Export;
 
