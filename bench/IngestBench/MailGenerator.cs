@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 
+
 namespace MailTicketing.Bench.Ingest;
 
 /// <summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 
+
 namespace MailTicketing.Bench.Mime;
 
 /// <summary>
@@ -81,7 +82,7 @@ internal sealed class SyntheticCorpus
         mail.Append($"Content-Type: multipart/mixed; boundary=\"{boundary}\"{Crlf}{Crlf}");
         mail.Append($"This is a multi-part message in MIME format.{Crlf}");
         mail.Append($"--{boundary}{Crlf}Content-Type: text/plain; charset=UTF-8{Crlf}Content-Transfer-Encoding: quoted-printable{Crlf}{Crlf}");
-        mail.Append(MailText.QuotedPrintable(_text.Body(600), Encoding.UTF8));
+        mail.Append(MailEncoding.QuotedPrintable(_text.Body(600), Encoding.UTF8));
         var archive = new byte[_random.Next(minSize, maxSize)];
         _random.NextBytes(archive);
         AppendAttachment(mail, boundary, "application/zip", $"logs-{_messageNumber:D3}.zip", archive, contentId: null);
@@ -141,9 +142,9 @@ internal sealed class SyntheticCorpus
         mail.Append($"Return-Path: <{user}@mail.example.cn>{Crlf}");
         mail.Append($"Received: from mx{_random.Next(1, 9)}.mail.example.cn (mx.mail.example.cn [192.0.2.{_random.Next(1, 254)}]){Crlf}");
         mail.Append($"\tby mx.support.example.com with ESMTPS id {_random.Next():x8}{Crlf}\tfor <support@example.com>; {date}{Crlf}");
-        mail.Append($"From: {MailText.EncodedWords(_text.Name(), encoding, charset)} <{user}@mail.example.cn>{Crlf}");
+        mail.Append($"From: {MailEncoding.EncodedWords(_text.Name(), encoding, charset)} <{user}@mail.example.cn>{Crlf}");
         mail.Append($"To: =?UTF-8?B?{Convert.ToBase64String(Encoding.UTF8.GetBytes("客服中心"))}?= <support@example.com>{Crlf}");
-        mail.Append($"Subject: {MailText.EncodedWords(subject, encoding, charset)}{Crlf}");
+        mail.Append($"Subject: {MailEncoding.EncodedWords(subject, encoding, charset)}{Crlf}");
         mail.Append($"Date: {date}{Crlf}");
         mail.Append($"Message-ID: <{_messageNumber:D6}.{_random.Next():x8}@mail.example.cn>{Crlf}");
         mail.Append($"X-Mailer: Foxmail 7.2.25.228[cn]{Crlf}MIME-Version: 1.0{Crlf}");
@@ -154,26 +155,26 @@ internal sealed class SyntheticCorpus
         mail.Append($"--{boundary}{Crlf}Content-Type: {type}; charset=\"{charset}\"{Crlf}");
         if (base64)
         {
-            mail.Append($"Content-Transfer-Encoding: base64{Crlf}{Crlf}").Append(MailText.Base64Lines(encoding.GetBytes(text.ReplaceLineEndings(Crlf))));
+            mail.Append($"Content-Transfer-Encoding: base64{Crlf}{Crlf}").Append(MailEncoding.Base64Lines(encoding.GetBytes(text.ReplaceLineEndings(Crlf))));
         }
         else
         {
-            mail.Append($"Content-Transfer-Encoding: quoted-printable{Crlf}{Crlf}").Append(MailText.QuotedPrintable(text, encoding));
+            mail.Append($"Content-Transfer-Encoding: quoted-printable{Crlf}{Crlf}").Append(MailEncoding.QuotedPrintable(text, encoding));
         }
     }
 
     private static void AppendAttachment(StringBuilder mail, string boundary, string type, string fileName, byte[] content, string? contentId)
     {
         // Like common clients: an RFC 2047 name= for old readers and an RFC 2231 filename* for new ones.
-        mail.Append($"--{boundary}{Crlf}Content-Type: {type};{Crlf} name=\"{MailText.EncodedWords(fileName, Encoding.UTF8, "UTF-8")}\"{Crlf}");
+        mail.Append($"--{boundary}{Crlf}Content-Type: {type};{Crlf} name=\"{MailEncoding.EncodedWords(fileName, Encoding.UTF8, "UTF-8")}\"{Crlf}");
         mail.Append($"Content-Transfer-Encoding: base64{Crlf}");
         if (contentId is not null)
         {
             mail.Append($"Content-ID: <{contentId}>{Crlf}");
         }
 
-        mail.Append($"Content-Disposition: {(contentId is null ? "attachment" : "inline")};{Crlf} {MailText.Rfc2231FileName(fileName)}{Crlf}{Crlf}");
-        mail.Append(MailText.Base64Lines(content));
+        mail.Append($"Content-Disposition: {(contentId is null ? "attachment" : "inline")};{Crlf} {MailEncoding.Rfc2231FileName(fileName)}{Crlf}{Crlf}");
+        mail.Append(MailEncoding.Base64Lines(content));
     }
 
     private string Boundary() => $"----=_NextPart_{_random.Next():X8}_{_random.Next():X8}";

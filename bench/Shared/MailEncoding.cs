@@ -1,11 +1,15 @@
+using System.Globalization;
 using System.Text;
 
-namespace MailTicketing.Bench.Mime;
+namespace MailTicketing.Bench;
 
-/// <summary>Small encoders for writing the synthetic messages (the library's writer is internal).</summary>
-internal static class MailText
+/// <summary>
+/// Small encoders the benchmarks use to write their generated messages byte by byte, so each
+/// message carries exactly the encodings it is meant to exercise. Shared by MimeBench and IngestBench.
+/// </summary>
+internal static class MailEncoding
 {
-    private const string Crlf = "\r\n";
+    public const string Crlf = "\r\n";
     private const string Hex = "0123456789ABCDEF";
 
     /// <summary>Base64 in 76-character lines, CRLF-terminated (RFC 2045 §6.8).</summary>
@@ -51,6 +55,13 @@ internal static class MailText
         return output.ToString();
     }
 
+    /// <summary>Text with '\n' line ends as CRLF lines, for 7bit and 8bit parts.</summary>
+    public static string CrlfLines(string text) => text.Replace("\n", Crlf) + Crlf;
+
+    /// <summary>An unstructured header value: as is when ASCII, else RFC 2047 B encoded words.</summary>
+    public static string HeaderText(string text, Encoding encoding, string charset) =>
+        Ascii.IsValid(text) ? text : EncodedWords(text, encoding, charset);
+
     /// <summary>RFC 2047 B encoded words of at most 75 characters, folded onto continuation lines; characters are never split.</summary>
     public static string EncodedWords(string text, Encoding encoding, string charset)
     {
@@ -81,23 +92,20 @@ internal static class MailText
         return string.Join(Crlf + " ", words);
     }
 
+    /// <summary>A mailbox for From/To: the display name encoded when it is not ASCII, quoted when it is.</summary>
+    public static string Mailbox(string? name, string address, Encoding encoding, string charset) =>
+        string.IsNullOrEmpty(name)
+            ? address
+            : Ascii.IsValid(name) ? $"\"{name}\" <{address}>" : $"{HeaderText(name, encoding, charset)} <{address}>";
+
+    /// <summary>A filename parameter: plain when ASCII, else RFC 2231 (§4) percent-encoded UTF-8 in one piece.</summary>
+    public static string FileNameParameter(string fileName) =>
+        Ascii.IsValid(fileName) ? $"filename=\"{fileName}\"" : $"filename*=UTF-8''{PercentEncoded(fileName)}";
+
     /// <summary>A filename parameter in RFC 2231 form, split into continuations when long (§3, §4).</summary>
     public static string Rfc2231FileName(string fileName)
     {
-        var encoded = new StringBuilder();
-        foreach (var b in Encoding.UTF8.GetBytes(fileName))
-        {
-            if (char.IsAsciiLetterOrDigit((char)b) || b is (byte)'.' or (byte)'-' or (byte)'_')
-            {
-                encoded.Append((char)b);
-            }
-            else
-            {
-                encoded.Append('%').Append(Hex[b >> 4]).Append(Hex[b & 0xF]);
-            }
-        }
-
-        var value = encoded.ToString();
+        var value = PercentEncoded(fileName);
         if (value.Length <= 60)
         {
             return $"filename*=UTF-8''{value}";
@@ -123,5 +131,32 @@ internal static class MailText
         }
 
         return string.Join(";" + Crlf + " ", pieces);
+    }
+
+    private static string PercentEncoded(string fileName)
+    {
+        var encoded = new StringBuilder();
+        foreach (var b in Encoding.UTF8.GetBytes(fileName))
+        {
+            if (char.IsAsciiLetterOrDigit((char)b) || b is (byte)'.' or (byte)'-' or (byte)'_')
+            {
+                encoded.Append((char)b);
+            }
+            else
+            {
+                encoded.Append('%').Append(Hex[b >> 4]).Append(Hex[b & 0xF]);
+            }
+        }
+
+        return encoded.ToString();
+    }
+
+    /// <summary>An RFC 5322 date-time (§3.3) in the given offset.</summary>
+    public static string Date(DateTimeOffset at)
+    {
+        var offset = at.Offset;
+        var sign = offset < TimeSpan.Zero ? '-' : '+';
+        var zone = string.Create(CultureInfo.InvariantCulture, $"{sign}{Math.Abs(offset.Hours):D2}{Math.Abs(offset.Minutes):D2}");
+        return at.ToString("ddd, dd MMM yyyy HH:mm:ss ", CultureInfo.InvariantCulture) + zone;
     }
 }
