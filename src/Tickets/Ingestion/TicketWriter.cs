@@ -40,7 +40,11 @@ internal sealed class TicketWriter(TicketingOptions options, IRoutingPolicy rout
             }
 
             await session.UpdateTicketAsync(existing.Id, status, existing.Flags | flags, receivedAt);
-            await session.AddTicketMailboxAsync(existing.Id, context.Mailbox.Name);
+            if (!existing.Mailbox.Equals(context.Mailbox.Name, StringComparison.OrdinalIgnoreCase))
+            {
+                // A ticket's own mailbox is always listed; only another one needs adding.
+                await session.AddTicketMailboxAsync(existing.Id, context.Mailbox.Name);
+            }
         }
         else
         {
@@ -48,8 +52,9 @@ internal sealed class TicketWriter(TicketingOptions options, IRoutingPolicy rout
             var linked = decision.Reason == ThreadingReason.ReplyToClosedTicket ? decision.Related : null;
             var id = await session.InsertTicketAsync(new NewTicket(
                 number, context.Mailbox.Name, route.Queue, route.Category, route.Priority, customer, facts.Subject, facts.Language, flags, receivedAt, linked?.Id));
-            await session.AddTicketMailboxAsync(id, context.Mailbox.Name);
-            ticket = (await session.FindTicketByIdAsync(id))!;
+            ticket = new TicketRecord(
+                id, number, context.Mailbox.Name, route.Queue, route.Category, route.Priority, TicketStatus.Submitted,
+                customer, facts.Subject, facts.Language, flags, receivedAt, receivedAt, linked?.Id);
             await session.AddEventAsync(id, receivedAt, "created", $"{decision.Reason}: {decision.Detail}");
             if (route.FiredRules.Count > 0)
             {
