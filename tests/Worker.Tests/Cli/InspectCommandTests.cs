@@ -1,11 +1,13 @@
 using System.Text.Json;
 using MailTicketing.Worker.Cli;
 
+using MailTicketing.Worker.Tests.Support;
+
 namespace MailTicketing.Worker.Tests.Cli;
 
 public sealed class InspectCommandTests
 {
-    private static readonly string Samples = Path.Combine(RepositoryRoot(), "samples", "mail");
+    private static readonly string Samples = Path.Combine(TestPaths.RepositoryRoot, "samples", "mail");
 
     /// <summary>The documented JSON contract (README.md): these fields, in this order.</summary>
     private static readonly string[] TopLevelFields =
@@ -84,18 +86,5 @@ public sealed class InspectCommandTests
         var exit = InspectCommand.Run(new FileInfo(Path.Combine(Samples, sample)), json: true, output, new StringWriter());
         Assert.Equal(0, exit);
         return JsonDocument.Parse(output.ToString());
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "MailTicketing.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("MailTicketing.sln not found");
     }
 }

@@ -4,6 +4,7 @@ using MailTicketing.Mime;
 using MailTicketing.Worker.Cli;
 using MailTicketing.Worker.Configuration;
 using MailTicketing.Worker.Export;
+using MailTicketing.Worker.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Spectre.Console;
 
@@ -119,7 +120,7 @@ public sealed class SampleMaildirTests : IDisposable
 
     private CommandContext Context(out StringWriter output)
     {
-        var root = RepositoryRoot();
+        var root = TestPaths.RepositoryRoot;
         var mailboxes = WorkerOptions.DefaultMailboxes();
         foreach (var mailbox in mailboxes)
         {
@@ -130,19 +131,6 @@ public sealed class SampleMaildirTests : IDisposable
         output = new StringWriter();
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output), Interactive = InteractionSupport.No });
         return new CommandContext(options, console, new StringWriter(), NullLoggerFactory.Instance, TimeProvider.System);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "MailTicketing.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("MailTicketing.sln not found");
     }
 
     public void Dispose() => Directory.Delete(_data, recursive: true);
