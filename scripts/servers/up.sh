@@ -172,6 +172,8 @@ ssl_min_protocol = TLSv1.2
 # Tests also log in on the plain port (the IMAP client's own policy decides whether it may).
 disable_plaintext_auth = no
 auth_mechanisms = plain login
+# Tests try wrong passwords on purpose; no need to make them wait.
+auth_failure_delay = 0
 
 first_valid_uid = $VUID
 last_valid_uid = $VUID

@@ -10,8 +10,9 @@ internal static class SmtpAuthenticator
 {
     private const string Hidden = "********";
 
-    public static async Task AuthenticateAsync(SmtpConnection connection, SmtpCapabilities capabilities, SmtpCredentials credentials, TimeSpan timeout, CancellationToken cancellationToken)
+    public static async Task AuthenticateAsync(SmtpConnection connection, SmtpCapabilities capabilities, SmtpCredentials credentials, SmtpClientOptions options, CancellationToken cancellationToken)
     {
+        var timeout = options.CommandTimeout;
         if (credentials.TokenProvider is { } provider)
         {
             Require(capabilities, "XOAUTH2");
@@ -29,7 +30,14 @@ internal static class SmtpAuthenticator
         }
 
         var password = credentials.Password!;
-        if (capabilities.AuthMechanisms.Contains("PLAIN"))
+        var mechanism = options.PasswordMechanisms.Select(m => m.ToUpperInvariant()).FirstOrDefault(capabilities.AuthMechanisms.Contains);
+        if (mechanism is not ("PLAIN" or "LOGIN"))
+        {
+            var offered = capabilities.AuthMechanisms.Count == 0 ? "none" : string.Join(' ', capabilities.AuthMechanisms);
+            throw new SmtpSecurityException($"no usable AUTH mechanism: configured {string.Join(' ', options.PasswordMechanisms)}, offered {offered}");
+        }
+
+        if (mechanism == "PLAIN")
         {
             var plain = Base64("\0" + credentials.UserName + "\0" + password);
             await connection.WriteCommandAsync("AUTH PLAIN " + plain, timeout, cancellationToken, "AUTH PLAIN " + Hidden).ConfigureAwait(false);
@@ -37,7 +45,6 @@ internal static class SmtpAuthenticator
             return;
         }
 
-        Require(capabilities, "LOGIN");
         await connection.WriteCommandAsync("AUTH LOGIN", timeout, cancellationToken).ConfigureAwait(false);
         var step = await connection.ReadReplyAsync(timeout, cancellationToken).ConfigureAwait(false);
         if (step.Code == 334)

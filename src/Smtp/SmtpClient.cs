@@ -181,7 +181,7 @@ public sealed class SmtpClient : IAsyncDisposable
 
         if (_options.Credentials is { } credentials)
         {
-            await SmtpAuthenticator.AuthenticateAsync(_connection, Capabilities, credentials, _options.CommandTimeout, cancellationToken).ConfigureAwait(false);
+            await SmtpAuthenticator.AuthenticateAsync(_connection, Capabilities, credentials, _options, cancellationToken).ConfigureAwait(false);
             IsAuthenticated = true;
         }
     }

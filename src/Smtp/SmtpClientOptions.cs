@@ -17,6 +17,12 @@ public sealed class SmtpClientOptions
     /// <summary>Logs in after EHLO (and after STARTTLS) when set.</summary>
     public SmtpCredentials? Credentials { get; init; }
 
+    /// <summary>
+    /// Password mechanisms to use, in order of preference: the first the server offers is taken.
+    /// (OAuth credentials always use XOAUTH2.)
+    /// </summary>
+    public IReadOnlyList<string> PasswordMechanisms { get; init; } = ["PLAIN", "LOGIN"];
+
     /// <summary>The EHLO name; by default the address literal of the local end ("[127.0.0.1]", RFC 5321 §4.1.3).</summary>
     public string? ClientName { get; init; }
 
