@@ -29,7 +29,15 @@ internal sealed class CertificateTrust
         if (options.CaCertificateFile is { } file)
         {
             roots = [];
-            roots.ImportFromPemFile(file);
+            try
+            {
+                roots.ImportFromPemFile(file);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or CryptographicException)
+            {
+                throw new SmtpSecurityException($"cannot read CA file {file}: {e.Message}", e);
+            }
+
             if (roots.Count == 0)
             {
                 throw new SmtpSecurityException($"no certificate in CA file {file}");

@@ -263,8 +263,9 @@ public sealed class SmtpClient : IAsyncDisposable
         }
     }
 
-    // A cancelled or failed command leaves the dialogue at an unknown point: the connection
-    // cannot be reused, whatever the exception.
+    // A cancelled or failed operation (a lost connection, a message stream that threw in the
+    // middle of DATA) leaves the dialogue at an unknown point: the connection cannot be
+    // reused. Only a plain refusal by the server leaves it in a known state.
     private async Task<T> RunAsync<T>(Func<CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
     {
         if (_connection.IsBroken)
@@ -276,7 +277,7 @@ public sealed class SmtpClient : IAsyncDisposable
         {
             return await operation(cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is OperationCanceledException or SmtpProtocolException || e is IOException)
+        catch (Exception e) when (e is not SmtpCommandException { Reply.Code: not 421 })
         {
             _connection.MarkBroken();
             throw;

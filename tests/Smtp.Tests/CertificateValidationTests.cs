@@ -70,6 +70,19 @@ public sealed class CertificateValidationTests : IDisposable
         }).GetAwaiter().GetResult());
     }
 
+    [Fact]
+    public async Task Missing_ca_file_is_a_security_error_naming_the_file()
+    {
+        var e = await Assert.ThrowsAsync<SmtpSecurityException>(() => SmtpClient.ConnectAsync(new SmtpClientOptions
+        {
+            Host = "127.0.0.1",
+            Port = 1,
+            CaCertificateFile = "/nonexistent/ca.pem",
+        }));
+
+        Assert.Contains("/nonexistent/ca.pem", e.Message, StringComparison.Ordinal);
+    }
+
     public void Dispose()
     {
         _certificate.Dispose();

@@ -263,6 +263,27 @@ public class SmtpClientFaultTests
     }
 
     [Fact]
+    public async Task Message_stream_that_fails_in_the_middle_of_data_ends_the_session()
+    {
+        await using var server = FakeSmtpServer.Start(async s =>
+        {
+            await s.GreetAsync("PIPELINING");
+            await s.ExpectAsync("MAIL FROM:");
+            await s.ExpectAsync("RCPT TO:");
+            await s.SendAsync("250 ok", "250 ok");
+            await s.ExpectAsync("DATA");
+            await s.SendAsync("354 go");
+        });
+        await using var client = await SmtpClient.ConnectAsync(server.Options());
+
+        await Assert.ThrowsAsync<InvalidDataException>(() => client.SendAsync(Envelope("a@customer.example"), new FailingStream()));
+
+        // Half a message went out; a new command would be read as more of it.
+        Assert.False(client.IsConnected);
+        await server.FinishAsync();
+    }
+
+    [Fact]
     public async Task Server_421_after_rcpt_closes_the_session_as_transient()
     {
         await using var server = FakeSmtpServer.Start(async s =>
@@ -451,6 +472,23 @@ public class SmtpClientFaultTests
         await server.FinishAsync();
         var unstuffed = Encoding.ASCII.GetString(data!).Replace("\r\n..", "\r\n.", StringComparison.Ordinal);
         Assert.Equal(body.ToString(), unstuffed);
+    }
+
+    private sealed class FailingStream : MemoryStream
+    {
+        private bool _served;
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            if (_served)
+            {
+                throw new InvalidDataException("the blob store lost the rest");
+            }
+
+            _served = true;
+            "Subject: half\r\n"u8.CopyTo(buffer.Span);
+            return ValueTask.FromResult(15);
+        }
     }
 
     /// <summary>A forward-only source that hands out small pieces, optionally after a signal.</summary>
