@@ -81,6 +81,10 @@ install_packages() {
         printf '#!/bin/sh\nexit 101\n' >"$guard"
         chmod 0755 "$guard"
     fi
+    # System instances that run before the install are not ours to stop afterwards.
+    local before_dovecot=0 before_postfix=0
+    running /run/dovecot/master.pid dovecot && before_dovecot=1
+    running /var/spool/postfix/pid/master.pid master && before_postfix=1
     local ok=0
     if ! { apt-get -o DPkg::Lock::Timeout=300 update -qq &&
         DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 install -y -qq \
@@ -88,6 +92,14 @@ install_packages() {
         ok=1
     fi
     [ -z "$guard" ] || rm -f "$guard"
+    # Should a policy that allows starts have let the packages start system daemons, stop
+    # exactly those (by their pid files): they would listen on every interface.
+    if [ $before_dovecot = 0 ] && running /run/dovecot/master.pid dovecot; then
+        kill -TERM "$(cat /run/dovecot/master.pid)" && say "stopped the system dovecot the install started"
+    fi
+    if [ $before_postfix = 0 ] && running /var/spool/postfix/pid/master.pid master; then
+        kill -TERM "$(tr -dc '0-9' </var/spool/postfix/pid/master.pid)" && say "stopped the system postfix the install started"
+    fi
     if [ $ok -ne 0 ]; then
         say "apt-get install ${missing[*]} failed"
         exit 1
