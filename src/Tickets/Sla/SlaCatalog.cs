@@ -76,22 +76,32 @@ public sealed class SlaCatalog
     {
         var problems = new List<string>();
         var calendars = new Dictionary<string, BusinessCalendar>(StringComparer.OrdinalIgnoreCase);
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < options.Calendars.Count; i++)
         {
             var calendar = CalendarCompiler.Compile(options.Calendars[i], $"{section}:Calendars:{i}", problems);
-            if (calendar is not null && !calendars.TryAdd(calendar.Name, calendar))
+            if (!string.IsNullOrWhiteSpace(options.Calendars[i].Name) && !seen.Add(options.Calendars[i].Name.Trim()))
             {
-                problems.Add($"{section}:Calendars:{i}:Name '{calendar.Name}' is used by an earlier calendar.");
+                problems.Add($"{section}:Calendars:{i}:Name '{options.Calendars[i].Name}' is used by an earlier calendar.");
+            }
+            else if (calendar is not null)
+            {
+                calendars.Add(calendar.Name, calendar);
             }
         }
 
         var policies = new Dictionary<string, SlaPolicy>(StringComparer.OrdinalIgnoreCase);
+        seen.Clear();
         for (var i = 0; i < options.Policies.Count; i++)
         {
             var policy = CompilePolicy(options.Policies[i], $"{section}:Policies:{i}", options, calendars, problems);
-            if (policy is not null && !policies.TryAdd(policy.Name, policy))
+            if (!string.IsNullOrWhiteSpace(options.Policies[i].Name) && !seen.Add(options.Policies[i].Name.Trim()))
             {
-                problems.Add($"{section}:Policies:{i}:Name '{policy.Name}' is used by an earlier policy.");
+                problems.Add($"{section}:Policies:{i}:Name '{options.Policies[i].Name}' is used by an earlier policy.");
+            }
+            else if (policy is not null)
+            {
+                policies.Add(policy.Name, policy);
             }
         }
 
@@ -104,7 +114,11 @@ public sealed class SlaCatalog
             }
             else if (!policies.TryGetValue(policyName, out var policy))
             {
-                problems.Add($"{section}:PriorityPolicies:{priorityName} names the policy '{policyName}', which is not in {section}:Policies.");
+                // A policy that is configured but failed has its own error already.
+                if (!seen.Contains(policyName.Trim()))
+                {
+                    problems.Add($"{section}:PriorityPolicies:{priorityName} names the policy '{policyName}', which is not in {section}:Policies.");
+                }
             }
             else
             {
@@ -113,7 +127,7 @@ public sealed class SlaCatalog
         }
 
         SlaPolicy? defaultPolicy = null;
-        if (!string.IsNullOrWhiteSpace(options.DefaultPolicy) && !policies.TryGetValue(options.DefaultPolicy, out defaultPolicy))
+        if (!string.IsNullOrWhiteSpace(options.DefaultPolicy) && !policies.TryGetValue(options.DefaultPolicy, out defaultPolicy) && !seen.Contains(options.DefaultPolicy.Trim()))
         {
             problems.Add($"{section}:DefaultPolicy '{options.DefaultPolicy}' is not in {section}:Policies.");
         }
