@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Text;
 using MailTicketing.Mime;
 using MailTicketing.Mime.Writing;
+using MailTicketing.Tickets.Notices;
 using MailTicketing.Tickets.Security;
-using MailTicketing.Tickets.Threading;
 
 namespace MailTicketing.Tickets.Acknowledgements;
 
@@ -17,11 +17,10 @@ public sealed class AcknowledgementComposer(MessageIdSigner signer)
     public ComposedAcknowledgement Compose(AcknowledgementRequest request)
     {
         var chinese = request.Language == "zh";
-        var domain = request.Mailbox.Address.Split('@') is [_, var d] ? d : "localhost";
-        var messageId = signer.Create(request.Ticket, domain);
+        var messageId = signer.Create(request.Ticket, NoticeMail.DomainOf(request.Mailbox.Address));
         var subject = request.Minimal
             ? request.Ticket.Tag
-            : SubjectTag.Apply(request.Ticket, (chinese ? "回复: " : "Re: ") + StripReplyPrefixes(request.OriginalSubject));
+            : NoticeMail.ReplySubject(request.Ticket, request.OriginalSubject, chinese);
 
         var message = new OutgoingMessage
         {
@@ -32,14 +31,8 @@ public sealed class AcknowledgementComposer(MessageIdSigner signer)
             MessageId = messageId,
             InReplyTo = request.OriginalMessageId,
             TextBody = chinese ? ChineseBody(request) : EnglishBody(request),
-            Headers =
-            {
-                // RFC 3834 §5: mark it automatic so well-behaved responders stay quiet.
-                new OutgoingHeader("Auto-Submitted", "auto-replied"),
-                new OutgoingHeader("X-Auto-Response-Suppress", "All"),
-                new OutgoingHeader("X-MailTicketing-Ticket", request.Ticket.ToString()),
-            },
         };
+        NoticeMail.MarkAutomatic(message, request.Ticket, reply: true);
         foreach (var reference in ReplyHeaders.BuildReferences(request.OriginalReferences, request.OriginalMessageId))
         {
             message.References.Add(reference);
@@ -90,7 +83,7 @@ public sealed class AcknowledgementComposer(MessageIdSigner signer)
             text.Append(CultureInfo.InvariantCulture, $"\nYour message contained a {string.Join(", ", r.SecretKinds)}. We removed it from our records, but it has travelled by email: treat it as exposed and change it now (for a seed phrase or private key, move your funds to a new wallet).\n");
         }
 
-        text.Append("\nImportant: our staff will never ask for your password, private keys, seed phrase or 2FA codes. Anyone who does is not us.\n\n");
+        text.Append('\n').Append(NoticeMail.StaffNeverAskForSecrets(chinese: false)).Append("\n\n");
         text.Append(r.CompanyName).Append('\n');
         return text.ToString();
     }
@@ -137,7 +130,7 @@ public sealed class AcknowledgementComposer(MessageIdSigner signer)
             text.Append(CultureInfo.InvariantCulture, $"\n您的邮件中包含{string.Join("、", r.SecretKinds.Select(ChineseSecretName))}。我们已从记录中删除，但它已经通过邮件传输，请视为已泄露并立即更换（如为助记词或私钥，请尽快将资产转移到新钱包）。\n");
         }
 
-        text.Append("\n重要提示：我们的工作人员绝不会向您索要密码、私钥、助记词或二次验证码。任何索要这些信息的人都不是我们。\n\n");
+        text.Append('\n').Append(NoticeMail.StaffNeverAskForSecrets(chinese: true)).Append("\n\n");
         text.Append(r.CompanyName).Append('\n');
         return text.ToString();
     }
@@ -153,27 +146,6 @@ public sealed class AcknowledgementComposer(MessageIdSigner signer)
     };
 
     private static string Hours(TimeSpan time) => Math.Ceiling(time.TotalHours).ToString(CultureInfo.InvariantCulture);
-
-    private static string StripReplyPrefixes(string subject)
-    {
-        var result = subject.Trim();
-        string[] prefixes = ["re:", "fw:", "fwd:", "aw:", "回复:", "回复：", "答复:", "答复：", "转发:", "转发："];
-        var changed = true;
-        while (changed)
-        {
-            changed = false;
-            foreach (var prefix in prefixes)
-            {
-                if (result.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
-                {
-                    result = result[prefix.Length..].TrimStart();
-                    changed = true;
-                }
-            }
-        }
-
-        return result.Length == 0 ? "(no subject)" : result;
-    }
 }
 
 /// <summary>An acknowledgement ready for the outbox.</summary>
