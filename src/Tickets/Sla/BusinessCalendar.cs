@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace MailTicketing.Tickets.Sla;
 
 /// <summary>
@@ -15,6 +17,12 @@ public sealed class BusinessCalendar
     // Bounds every scan: with working time in the weekly pattern (checked at construction) a
     // target is reached long before, so hitting it means a caller asked for centuries.
     private const int MaxDaysScanned = 366 * 200;
+
+    // Days already converted to UTC windows: a scheduler evaluates the same few weeks for every
+    // open ticket on every run. Cleared when it grows past a few years of days.
+    private const int MaxCachedDays = 4096;
+
+    private readonly ConcurrentDictionary<DateOnly, (long Start, long End)[]> _windows = new();
 
     private readonly IReadOnlyList<WorkingInterval>[] _weekly = new IReadOnlyList<WorkingInterval>[7];
     private readonly Dictionary<DateOnly, IReadOnlyList<WorkingInterval>> _dates;
@@ -70,12 +78,10 @@ public sealed class BusinessCalendar
     public bool IsOpen(DateTimeOffset instant)
     {
         var at = instant.UtcTicks;
-        var windows = new List<(long Start, long End)>();
         var day = LocalDate(instant);
         for (var d = day.AddDays(-1); d <= day; d = d.AddDays(1))
         {
-            Windows(d, windows);
-            if (windows.Any(w => w.Start <= at && at < w.End))
+            if (Windows(d).Any(w => w.Start <= at && at < w.End))
             {
                 return true;
             }
@@ -100,12 +106,10 @@ public sealed class BusinessCalendar
         var from = start.UtcTicks;
         var remaining = duration.Ticks;
         var lastEnd = long.MinValue;
-        var windows = new List<(long Start, long End)>();
         var day = LocalDate(start).AddDays(-1);
         for (var scanned = 0; scanned < MaxDaysScanned; scanned++, day = day.AddDays(1))
         {
-            Windows(day, windows);
-            foreach (var (windowStart, windowEnd) in windows)
+            foreach (var (windowStart, windowEnd) in Windows(day))
             {
                 var open = Math.Max(windowStart, Math.Max(from, lastEnd));
                 lastEnd = Math.Max(lastEnd, windowEnd);
@@ -138,12 +142,10 @@ public sealed class BusinessCalendar
         }
 
         long a = from.UtcTicks, b = to.UtcTicks, total = 0, lastEnd = long.MinValue;
-        var windows = new List<(long Start, long End)>();
         var last = LocalDate(to).AddDays(1);
         for (var day = LocalDate(from).AddDays(-1); day <= last; day = day.AddDays(1))
         {
-            Windows(day, windows);
-            foreach (var (windowStart, windowEnd) in windows)
+            foreach (var (windowStart, windowEnd) in Windows(day))
             {
                 var open = Math.Max(windowStart, Math.Max(a, lastEnd));
                 var close = Math.Min(windowEnd, b);
@@ -161,14 +163,33 @@ public sealed class BusinessCalendar
     private DateOnly LocalDate(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, TimeZone).DateTime);
 
     /// <summary>The opening windows of a local date as UTC ticks, sorted and merged.</summary>
-    private void Windows(DateOnly date, List<(long Start, long End)> into)
+    private (long Start, long End)[] Windows(DateOnly date)
     {
-        into.Clear();
-        var midnight = date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
-        foreach (var interval in HoursOn(date))
+        if (_windows.TryGetValue(date, out var cached))
         {
-            var start = ToInstant(midnight + interval.Start, closing: false);
-            var end = ToInstant(midnight + interval.End, closing: true);
+            return cached;
+        }
+
+        if (_windows.Count >= MaxCachedDays)
+        {
+            _windows.Clear();
+        }
+
+        var hours = HoursOn(date);
+        if (hours.Count == 0)
+        {
+            return _windows[date] = [];
+        }
+
+        var into = new List<(long Start, long End)>(hours.Count);
+        var midnight = date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+
+        // Most days have one offset from midnight to midnight: no per-boundary zone lookups then.
+        var plainOffset = PlainOffset(midnight, midnight.AddDays(1));
+        foreach (var interval in hours)
+        {
+            var start = plainOffset is { } o ? (midnight + interval.Start - o).Ticks : ToInstant(midnight + interval.Start, closing: false);
+            var end = plainOffset is { } p ? (midnight + interval.End - p).Ticks : ToInstant(midnight + interval.End, closing: true);
             if (end <= start)
             {
                 continue; // wholly inside a skipped hour
@@ -185,6 +206,20 @@ public sealed class BusinessCalendar
                 into.Add((start, end));
             }
         }
+
+        return _windows[date] = [.. into];
+    }
+
+    /// <summary>The zone's offset when it is the same at both ends of a day and neither end is skipped or repeated; else null.</summary>
+    private TimeSpan? PlainOffset(DateTime from, DateTime to)
+    {
+        if (TimeZone.IsInvalidTime(from) || TimeZone.IsAmbiguousTime(from) || TimeZone.IsInvalidTime(to) || TimeZone.IsAmbiguousTime(to))
+        {
+            return null;
+        }
+
+        var offset = TimeZone.GetUtcOffset(from);
+        return TimeZone.GetUtcOffset(to) == offset ? offset : null;
     }
 
     private long ToInstant(DateTime local, bool closing)
