@@ -10,6 +10,7 @@ internal sealed class FakeSession(TcpClient tcp)
 {
     private Stream _stream = tcp.GetStream();
     private readonly Queue<byte> _pending = new();
+    private bool _aborted;
 
     /// <summary>Every line the client sent, in order, without line ends.</summary>
     public List<string> Received { get; } = [];
@@ -103,6 +104,12 @@ internal sealed class FakeSession(TcpClient tcp)
 
     public void Abort()
     {
+        if (_aborted)
+        {
+            return;
+        }
+
+        _aborted = true;
         try
         {
             tcp.Client.LingerState = new LingerOption(true, 0);
