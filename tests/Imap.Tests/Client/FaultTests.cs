@@ -42,7 +42,7 @@ public sealed class FaultTests
             await s.GreetLoginSelectAsync();
             await s.ExpectAsync(FetchCommand);
             await s.SendAsync("* 1 FETCH (UID 1 RFC822.SIZE 1000 FLAGS () INTERNALDATE \"05-Mar-2024 06:07:08 +0800\" BODY[] {1000}\r\n" + new string('x', 100));
-            s.Abort();
+            s.Close();
         });
         await using var client = await ClientFactory.SelectedAsync(server.Options());
         long copied = -1;
@@ -60,7 +60,7 @@ public sealed class FaultTests
         }, None));
 
         Assert.Equal(100, copied);
-        Assert.Matches("middle of a literal|connection failed", error.Message);
+        Assert.Contains("middle of a literal (900 bytes missing)", error.Message, StringComparison.Ordinal);
         Assert.Equal(ImapClientState.Faulted, client.State);
     }
 
@@ -245,7 +245,7 @@ public sealed class FaultTests
     {
         await using var server = FakeImapServer.Start(s => s.SendAsync("* BYE Too many connections\r\n"));
         var error = await Assert.ThrowsAsync<ImapConnectionLostException>(() => ImapClient.ConnectAsync(server.Options(), None));
-        Assert.Equal("Too many connections", error.ServerBye);
+        Assert.True("Too many connections" == error.ServerBye, error.ToString());
     }
 
     [Fact]

@@ -33,18 +33,18 @@ internal sealed class FakeImapServer : IAsyncDisposable
         TimeSpan? idleRenewInterval = null,
         long? maxLiteralSize = null,
         IReadOnlyList<ImapPasswordMethod>? passwordMethods = null) => new()
-    {
-        Host = "127.0.0.1",
-        Port = Port,
-        Security = ImapSecurity.None,
-        AllowAuthenticationWithoutTls = true,
-        ConnectTimeout = TimeSpan.FromSeconds(10),
-        CommandTimeout = commandTimeout ?? TimeSpan.FromSeconds(10),
-        IdleRenewInterval = idleRenewInterval ?? TimeSpan.FromMinutes(25),
-        MaxLiteralSize = maxLiteralSize ?? 1L << 30,
-        PasswordMethods = passwordMethods ?? [ImapPasswordMethod.LoginCommand],
-        ProtocolLog = log,
-    };
+        {
+            Host = "127.0.0.1",
+            Port = Port,
+            Security = ImapSecurity.None,
+            AllowAuthenticationWithoutTls = true,
+            ConnectTimeout = TimeSpan.FromSeconds(10),
+            CommandTimeout = commandTimeout ?? TimeSpan.FromSeconds(10),
+            IdleRenewInterval = idleRenewInterval ?? TimeSpan.FromMinutes(25),
+            MaxLiteralSize = maxLiteralSize ?? 1L << 30,
+            PasswordMethods = passwordMethods ?? [ImapPasswordMethod.LoginCommand],
+            ProtocolLog = log,
+        };
 
     /// <summary>Waits for the script to end (it fails the test if the script did).</summary>
     public async Task FinishAsync() => await Completion.WaitAsync(TimeSpan.FromSeconds(20));
@@ -76,9 +76,12 @@ internal sealed class FakeImapServer : IAsyncDisposable
         {
             await script(session);
         }
-        finally
+        catch
         {
             session.Abort();
+            throw;
         }
+
+        session.Close();
     }
 }

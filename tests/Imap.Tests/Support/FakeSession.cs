@@ -17,7 +17,9 @@ internal sealed class FakeSession(TcpClient tcp)
 
     public Task SendAsync(string text) => SendAsync(Encoding.UTF8.GetBytes(text));
 
-    public async Task SendAsync(byte[] bytes)
+    public Task SendAsync(byte[] bytes) => SendAsync(bytes.AsMemory());
+
+    public async Task SendAsync(ReadOnlyMemory<byte> bytes)
     {
         await _stream.WriteAsync(bytes);
         await _stream.FlushAsync();
@@ -102,6 +104,30 @@ internal sealed class FakeSession(TcpClient tcp)
         _stream = tls;
     }
 
+    /// <summary>
+    /// Ends the connection the polite way (FIN after everything sent), so the client reads all
+    /// data and then the end of the stream; what the client still sends is read and dropped.
+    /// </summary>
+    public void Close()
+    {
+        if (_aborted)
+        {
+            return;
+        }
+
+        try
+        {
+            tcp.Client.Shutdown(SocketShutdown.Send);
+        }
+        catch (Exception e) when (e is SocketException or ObjectDisposedException)
+        {
+            return;
+        }
+
+        _ = DrainThenDisposeAsync();
+    }
+
+    /// <summary>Ends the connection abruptly (RST): data not yet delivered may be lost.</summary>
     public void Abort()
     {
         if (_aborted)
@@ -120,6 +146,23 @@ internal sealed class FakeSession(TcpClient tcp)
         }
 
         tcp.Dispose();
+    }
+
+    private async Task DrainThenDisposeAsync()
+    {
+        var buffer = new byte[4096];
+        try
+        {
+            while (await _stream.ReadAsync(buffer) > 0)
+            {
+            }
+        }
+        catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException or InvalidOperationException)
+        {
+            // The client is gone either way.
+        }
+
+        Abort();
     }
 
     private async Task<int> ReadByteAsync()
