@@ -245,7 +245,7 @@ public sealed class FaultTests
     {
         await using var server = FakeImapServer.Start(s => s.SendAsync("* BYE Too many connections\r\n"));
         var error = await Assert.ThrowsAsync<ImapConnectionLostException>(() => ImapClient.ConnectAsync(server.Options(), None));
-        Assert.True("Too many connections" == error.ServerBye, error.ToString());
+        Assert.Equal("Too many connections", error.ServerBye);
     }
 
     [Fact]
