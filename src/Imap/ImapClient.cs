@@ -11,8 +11,6 @@ namespace MailTicketing.Imap;
 /// </summary>
 public sealed class ImapClient : IAsyncDisposable
 {
-    // Keeps a UID set within the line lengths servers accept (RFC 7162 §4: 8192 octets).
-    private const int MaxUidSetChars = 4000;
     private readonly ImapEngine _engine;
     private ImapMailboxInfo? _selected;
     private bool _disposed;
@@ -44,11 +42,7 @@ public sealed class ImapClient : IAsyncDisposable
     public Task AuthenticateAsync(ImapCredentials credentials, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(credentials);
-        return RunAsync(async () =>
-        {
-            await ImapAuthenticator.AuthenticateAsync(_engine, credentials, cancellationToken).ConfigureAwait(false);
-            return true;
-        }, cancellationToken);
+        return RunAsync(() => Done(ImapAuthenticator.AuthenticateAsync(_engine, credentials, cancellationToken)), cancellationToken);
     }
 
     /// <summary>Selects a mailbox for reading and writing.</summary>
@@ -63,48 +57,18 @@ public sealed class ImapClient : IAsyncDisposable
     public Task<IReadOnlyList<ImapUid>> SearchAsync(ImapSearchQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return RunSelectedAsync(async () =>
-        {
-            var builder = new ImapCommandBuilder("UID SEARCH").Raw(" ");
-            if (query.NeedsUtf8)
-            {
-                builder.Raw("CHARSET UTF-8 ");
-            }
-
-            query.WriteTo(builder);
-            var found = new SortedSet<uint>();
-            var command = new ImapCommand(builder)
-            {
-                Untagged = u =>
-                {
-                    if (u.Is("SEARCH"))
-                    {
-                        foreach (var value in u.Values)
-                        {
-                            if (value.TryGetNumber(out var uid) && uid != 0)
-                            {
-                                found.Add(uid);
-                            }
-                        }
-                    }
-                },
-            };
-            (await _engine.ExecuteAsync(command).ConfigureAwait(false)).EnsureOk(builder.Name);
-            IReadOnlyList<ImapUid> result = [.. found.Select(v => new ImapUid(v)).Where(u => query.MinimumUid is not { } min || u >= min)];
-            return result;
-        }, cancellationToken);
+        return RunSelectedAsync(() => ImapMailboxCommands.SearchAsync(_engine, query), cancellationToken);
     }
 
     /// <summary>UID FETCH of UID, RFC822.SIZE, FLAGS and INTERNALDATE, without bodies, in the server's order.</summary>
     public Task<IReadOnlyList<ImapMessageSummary>> FetchSummariesAsync(ImapUidSet uids, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(uids);
-        return RunSelectedAsync(async () =>
+        return RunSelectedAsync<IReadOnlyList<ImapMessageSummary>>(async () =>
         {
             var summaries = new List<ImapMessageSummary>();
-            await FetchAsync(uids, false, null, summaries.Add, cancellationToken).ConfigureAwait(false);
-            IReadOnlyList<ImapMessageSummary> result = summaries;
-            return result;
+            await ImapMailboxCommands.FetchAsync(_engine, uids, false, null, summaries.Add, cancellationToken).ConfigureAwait(false);
+            return summaries;
         }, cancellationToken);
     }
 
@@ -119,19 +83,15 @@ public sealed class ImapClient : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(uids);
         ArgumentNullException.ThrowIfNull(onMessage);
-        return RunSelectedAsync(() => FetchAsync(uids, true, onMessage, null, cancellationToken), cancellationToken);
+        return RunSelectedAsync(() => ImapMailboxCommands.FetchAsync(_engine, uids, true, onMessage, null, cancellationToken), cancellationToken);
     }
 
     /// <summary>UID STORE with .SILENT: changes the flags of the given messages.</summary>
     public Task StoreFlagsAsync(ImapUidSet uids, ImapStoreMode mode, IEnumerable<string> flags, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(uids);
-        var list = FormatFlags(flags);
-        return RunSelectedAsync(async () =>
-        {
-            await StoreAsync(uids, mode, list).ConfigureAwait(false);
-            return true;
-        }, cancellationToken);
+        var list = ImapMailboxCommands.FormatFlags(flags);
+        return RunSelectedAsync(() => Done(ImapMailboxCommands.StoreAsync(_engine, uids, mode, list)), cancellationToken);
     }
 
     /// <summary>
@@ -142,48 +102,21 @@ public sealed class ImapClient : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(uids);
         ArgumentException.ThrowIfNullOrEmpty(destination);
-        return RunSelectedAsync(async () =>
-        {
-            if (_engine.Capabilities.Move)
-            {
-                await CopyOrMoveAsync("UID MOVE", uids, destination).ConfigureAwait(false);
-                return ImapMoveMethod.Move;
-            }
-
-            await CopyOrMoveAsync("UID COPY", uids, destination).ConfigureAwait(false);
-            await StoreAsync(uids, ImapStoreMode.Add, "(" + ImapFlags.Deleted + ")").ConfigureAwait(false);
-            if (!_engine.Capabilities.UidPlus)
-            {
-                return ImapMoveMethod.CopyAndMarkDeleted;
-            }
-
-            foreach (var chunk in uids.Chunks(MaxUidSetChars))
-            {
-                var expunge = new ImapCommandBuilder("UID EXPUNGE").Raw(" " + chunk);
-                (await _engine.ExecuteAsync(new ImapCommand(expunge)).ConfigureAwait(false)).EnsureOk(expunge.Name);
-            }
-
-            return ImapMoveMethod.CopyAndExpunge;
-        }, cancellationToken);
+        return RunSelectedAsync(() => ImapMailboxCommands.MoveAsync(_engine, uids, destination), cancellationToken);
     }
 
     /// <summary>Creates a mailbox. Returns false when it already exists ([ALREADYEXISTS], RFC 5530).</summary>
     public Task<bool> CreateMailboxAsync(string mailbox, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(mailbox);
-        return RunAuthenticatedAsync(() => CreateAsync(mailbox), cancellationToken);
+        return RunAuthenticatedAsync(() => ImapMailboxCommands.CreateAsync(_engine, mailbox), cancellationToken);
     }
 
     /// <summary>Deletes a mailbox and the messages in it.</summary>
     public Task DeleteMailboxAsync(string mailbox, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(mailbox);
-        return RunAuthenticatedAsync(async () =>
-        {
-            var builder = new ImapCommandBuilder("DELETE").Raw(" ").Mailbox(mailbox);
-            (await _engine.ExecuteAsync(new ImapCommand(builder)).ConfigureAwait(false)).EnsureOk(builder.Name);
-            return true;
-        }, cancellationToken);
+        return RunAuthenticatedAsync(() => Done(ImapMailboxCommands.DeleteAsync(_engine, mailbox)), cancellationToken);
     }
 
     /// <summary>
@@ -199,36 +132,13 @@ public sealed class ImapClient : IAsyncDisposable
             throw new ArgumentException("APPEND announces the length first: pass a seekable stream", nameof(message));
         }
 
-        var flagList = flags is null ? null : FormatFlags(flags);
-        return RunAuthenticatedAsync(async () =>
-        {
-            var builder = new ImapCommandBuilder("APPEND").Raw(" ").Mailbox(mailbox);
-            if (flagList is not null)
-            {
-                builder.Raw(" " + flagList);
-            }
-
-            if (internalDate is { } date)
-            {
-                builder.Raw(" ").Quoted(ImapDateTime.Format(date));
-            }
-
-            builder.Raw(" ").Literal(message, message.Length - message.Position);
-            var completion = (await _engine.ExecuteAsync(new ImapCommand(builder)).ConfigureAwait(false)).EnsureOk(builder.Name);
-
-            // RFC 4315: [APPENDUID uidvalidity uid]
-            return completion.Code is { } code && code.Is("APPENDUID") && code.Arguments.Count == 2
-                && ImapUid.TryParse(code.Arguments[1].AsString(), out var uid) ? uid : null;
-        }, cancellationToken);
+        var flagList = flags is null ? null : ImapMailboxCommands.FormatFlags(flags);
+        return RunAuthenticatedAsync(() => ImapMailboxCommands.AppendAsync(_engine, mailbox, message, flagList, internalDate), cancellationToken);
     }
 
     /// <summary>NOOP: lets the server report news (EXISTS, EXPUNGE) and keeps the session alive.</summary>
     public Task NoopAsync(CancellationToken cancellationToken) =>
-        RunAuthenticatedAsync(async () =>
-        {
-            (await _engine.ExecuteAsync(new ImapCommand(new ImapCommandBuilder("NOOP"))).ConfigureAwait(false)).EnsureOk("NOOP");
-            return true;
-        }, cancellationToken);
+        RunAuthenticatedAsync(() => Done(ImapMailboxCommands.NoopAsync(_engine)), cancellationToken);
 
     /// <summary>
     /// IDLE (RFC 2177) on the selected mailbox until messages arrive or are expunged, or
@@ -248,7 +158,6 @@ public sealed class ImapClient : IAsyncDisposable
 
         // The caller's token only ends the wait; DONE and its answer run under the timeout alone.
         var (result, cancelled) = await RunSelectedAsync(() => ImapIdle.RunAsync(_engine, maxWait, cancellationToken), CancellationToken.None).ConfigureAwait(false);
-        cancellationToken.ThrowIfCancellationRequested();
         return cancelled ? throw new OperationCanceledException(cancellationToken) : result;
     }
 
@@ -284,27 +193,8 @@ public sealed class ImapClient : IAsyncDisposable
     }
 
     /// <summary>LOGOUT: ends the session politely. The client can only be disposed afterwards.</summary>
-    public async Task LogoutAsync(CancellationToken cancellationToken)
-    {
-        await RunAsync(async () =>
-        {
-            var tag = _engine.NextTag();
-            var command = new ImapCommand(new ImapCommandBuilder("LOGOUT"));
-            await _engine.SendAsync(command, tag).ConfigureAwait(false);
-            try
-            {
-                await _engine.ReadUntilTaggedAsync(command, tag).ConfigureAwait(false);
-            }
-            catch (ImapConnectionLostException)
-            {
-                // Closing right after BYE, before the tagged OK, is common and harmless here.
-            }
-
-            _engine.State = ImapClientState.LoggedOut;
-            _engine.Transport.Fault("logged out");
-            return true;
-        }, cancellationToken).ConfigureAwait(false);
-    }
+    public Task LogoutAsync(CancellationToken cancellationToken) =>
+        RunAsync(() => Done(ImapMailboxCommands.LogoutAsync(_engine)), cancellationToken);
 
     /// <summary>Closes the connection (without LOGOUT).</summary>
     public async ValueTask DisposeAsync()
@@ -316,102 +206,21 @@ public sealed class ImapClient : IAsyncDisposable
         }
     }
 
-    private async Task<ImapMailboxInfo> SelectAsync(string verb, string mailbox, CancellationToken cancellationToken)
+    private static async Task<bool> Done(Task task)
     {
-        ArgumentException.ThrowIfNullOrEmpty(mailbox);
-        return await RunAuthenticatedAsync(async () =>
-        {
-            var builder = new ImapCommandBuilder(verb).Raw(" ").Mailbox(mailbox);
-            var collector = new ImapSelectResponses();
-            var command = new ImapCommand(builder) { Untagged = collector.Add };
-            _engine.State = ImapClientState.Authenticated;
-            var completion = (await _engine.ExecuteAsync(command).ConfigureAwait(false)).EnsureOk(verb);
-            var info = collector.ToInfo(mailbox, verb == "EXAMINE" || completion.Code?.Is("READ-ONLY") == true, _engine.Exists);
-            _engine.ResetMailbox(info.Exists);
-            _selected = info;
-            _engine.State = ImapClientState.Selected;
-            return info;
-        }, cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task<int> FetchAsync(ImapUidSet uids, bool withBody, Func<ImapMessageSummary, Stream, CancellationToken, ValueTask>? onMessage, Action<ImapMessageSummary>? onSummary, CancellationToken cancellationToken)
-    {
-        var parser = new ImapFetchParser(_engine.Reader, uids, withBody, onMessage, onSummary, cancellationToken);
-        foreach (var chunk in uids.Chunks(MaxUidSetChars))
-        {
-            var builder = new ImapCommandBuilder("UID FETCH").Raw(" " + chunk + " " + ImapFetchParser.FormatItems(withBody));
-            (await _engine.ExecuteAsync(new ImapCommand(builder) { Fetch = parser.ReadAsync }).ConfigureAwait(false)).EnsureOk(builder.Name);
-        }
-
-        return parser.Delivered;
-    }
-
-    private async Task StoreAsync(ImapUidSet uids, ImapStoreMode mode, string flagList)
-    {
-        var item = mode switch
-        {
-            ImapStoreMode.Add => "+FLAGS.SILENT",
-            ImapStoreMode.Remove => "-FLAGS.SILENT",
-            _ => "FLAGS.SILENT",
-        };
-        foreach (var chunk in uids.Chunks(MaxUidSetChars))
-        {
-            var builder = new ImapCommandBuilder("UID STORE").Raw($" {chunk} {item} {flagList}");
-            (await _engine.ExecuteAsync(new ImapCommand(builder)).ConfigureAwait(false)).EnsureOk(builder.Name);
-        }
-    }
-
-    private async Task CopyOrMoveAsync(string verb, ImapUidSet uids, string destination)
-    {
-        foreach (var chunk in uids.Chunks(MaxUidSetChars))
-        {
-            for (var attempt = 0; ; attempt++)
-            {
-                var builder = new ImapCommandBuilder(verb).Raw(" " + chunk + " ").Mailbox(destination);
-                var completion = await _engine.ExecuteAsync(new ImapCommand(builder)).ConfigureAwait(false);
-
-                // RFC 3501 §6.4.7: [TRYCREATE] says the destination is missing and may be created.
-                if (!completion.IsOk && attempt == 0 && completion.Code?.Is("TRYCREATE") == true)
-                {
-                    await CreateAsync(destination).ConfigureAwait(false);
-                    continue;
-                }
-
-                completion.EnsureOk(verb);
-                break;
-            }
-        }
-    }
-
-    private async Task<bool> CreateAsync(string mailbox)
-    {
-        var builder = new ImapCommandBuilder("CREATE").Raw(" ").Mailbox(mailbox);
-        var completion = await _engine.ExecuteAsync(new ImapCommand(builder)).ConfigureAwait(false);
-        if (!completion.IsOk && completion.Code?.Is("ALREADYEXISTS") == true)
-        {
-            return false;
-        }
-
-        completion.EnsureOk(builder.Name);
+        await task.ConfigureAwait(false);
         return true;
     }
 
-    private static string FormatFlags(IEnumerable<string> flags)
+    private Task<ImapMailboxInfo> SelectAsync(string verb, string mailbox, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(flags);
-        var list = flags.ToList();
-        foreach (var flag in list)
+        ArgumentException.ThrowIfNullOrEmpty(mailbox);
+        return RunAuthenticatedAsync(async () =>
         {
-            // A flag is an atom, optionally after "\" (RFC 3501 §9 flag); anything else would
-            // need quoting, which the grammar does not allow here.
-            var atom = flag.StartsWith('\\') ? flag[1..] : flag;
-            if (atom.Length == 0 || !ImapCommandBuilder.IsAtomSafe(atom) || atom.Contains(']'))
-            {
-                throw new ArgumentException($"'{flag}' is not a valid IMAP flag", nameof(flags));
-            }
-        }
-
-        return "(" + string.Join(' ', list) + ")";
+            var info = await ImapMailboxCommands.SelectAsync(_engine, verb, mailbox).ConfigureAwait(false);
+            _selected = info;
+            return info;
+        }, cancellationToken);
     }
 
     private Task<T> RunAsync<T>(Func<Task<T>> operation, CancellationToken cancellationToken)
