@@ -65,7 +65,15 @@ internal static class ImapMailboxCommands
         foreach (var chunk in uids.Chunks(MaxUidSetChars))
         {
             var builder = new ImapCommandBuilder("UID FETCH").Raw(" " + chunk + " " + ImapFetchParser.FormatItems(withBody));
-            (await engine.ExecuteAsync(new ImapCommand(builder) { Fetch = parser.ReadAsync }).ConfigureAwait(false)).EnsureOk(builder.Name);
+            var completion = await engine.ExecuteAsync(new ImapCommand(builder) { Fetch = parser.ReadAsync }).ConfigureAwait(false);
+
+            // RFC 5530 EXPUNGEISSUED: another session expunged some of the messages; the
+            // others were sent. Gone messages are simply not reported, as with UID FETCH of
+            // UIDs that no longer exist.
+            if (completion.Status != ImapResponseStatus.No || completion.Code?.Is("EXPUNGEISSUED") != true)
+            {
+                completion.EnsureOk(builder.Name);
+            }
         }
 
         return parser.Delivered;

@@ -107,6 +107,26 @@ public sealed class FaultTests
     }
 
     [Fact]
+    public async Task Messages_expunged_by_another_session_are_left_out_and_the_fetch_succeeds()
+    {
+        await using var server = FakeImapServer.Start(async s =>
+        {
+            await s.GreetLoginSelectAsync();
+            var tag = await s.ExpectAsync(FetchCommand);
+            await s.SendAsync(Message(1, "first") + $"{tag} NO [EXPUNGEISSUED] Some messages were expunged\r\n");
+            tag = await s.ExpectAsync(FetchCommand);
+            await s.SendAsync($"{tag} NO [SERVERBUG] Internal error\r\n");
+        });
+        await using var client = await ClientFactory.SelectedAsync(server.Options());
+        var count = await client.FetchMessagesAsync(ImapUidSet.From(ImapUid.MinValue), async (_, body, ct) => await body.CopyToAsync(Stream.Null, ct), None);
+        var error = await Assert.ThrowsAsync<ImapCommandException>(() => client.FetchMessagesAsync(ImapUidSet.From(ImapUid.MinValue), (_, _, _) => ValueTask.CompletedTask, None));
+        await server.FinishAsync();
+
+        Assert.Equal(1, count);
+        Assert.Equal("SERVERBUG", error.ResponseCode);
+    }
+
+    [Fact]
     public async Task A_silent_server_times_out_and_the_client_is_faulted()
     {
         var release = new TaskCompletionSource();

@@ -2,11 +2,8 @@ using MailTicketing.Imap.Tests.Support;
 
 namespace MailTicketing.Imap.Tests.Client;
 
-/// <summary>Runs alone: it measures the process's allocations, which other tests running beside it would add to.</summary>
-[CollectionDefinition(nameof(LargeMessageTests), DisableParallelization = true)]
-public sealed class LargeMessageCollection;
-
-[Collection(nameof(LargeMessageTests))]
+/// <summary>Runs alone (<see cref="SerialCollection"/>): it measures the process's allocations.</summary>
+[Collection(nameof(SerialCollection))]
 public sealed class LargeMessageTests
 {
     [Fact]
