@@ -19,7 +19,8 @@ public sealed class ImapClient : IAsyncDisposable
 
     public ImapCapabilities Capabilities => _engine.Capabilities;
 
-    public ImapClientState State => _engine.IsUsable || _engine.State == ImapClientState.LoggedOut ? _engine.State : ImapClientState.Faulted;
+    public ImapClientState State => _disposed || _engine.State == ImapClientState.LoggedOut ? ImapClientState.LoggedOut
+        : _engine.IsUsable ? _engine.State : ImapClientState.Faulted;
 
     /// <summary>True when the connection is protected by TLS (implicit or STARTTLS).</summary>
     public bool IsEncrypted => _engine.IsEncrypted;
@@ -231,6 +232,7 @@ public sealed class ImapClient : IAsyncDisposable
 
     private Task<T> RunAuthenticatedAsync<T>(Func<Task<T>> operation, CancellationToken cancellationToken)
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         if (_engine.State is not (ImapClientState.Authenticated or ImapClientState.Selected))
         {
             throw new InvalidOperationException($"log in first (the session is {State})");
@@ -241,6 +243,7 @@ public sealed class ImapClient : IAsyncDisposable
 
     private Task<T> RunSelectedAsync<T>(Func<Task<T>> operation, CancellationToken cancellationToken)
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         if (_engine.State != ImapClientState.Selected)
         {
             throw new InvalidOperationException($"select a mailbox first (the session is {State})");

@@ -15,7 +15,9 @@ internal static class ImapConnector
         var validator = options.Security == ImapSecurity.None ? null : new ImapCertificateValidator(options);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(options.ConnectTimeout);
-        var tcp = new TcpClient();
+        // A command often leaves in several small writes (line, literal, CRLF); without
+        // NoDelay, Nagle's algorithm holds each back until the previous one is acknowledged.
+        var tcp = new TcpClient { NoDelay = true };
         ImapEngine? engine = null;
         try
         {

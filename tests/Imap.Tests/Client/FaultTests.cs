@@ -311,6 +311,10 @@ public sealed class FaultTests
         await client.LogoutAsync(None);
         await server.FinishAsync();
         Assert.Equal(ImapClientState.LoggedOut, client.State);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => client.NoopAsync(None));
+        await client.DisposeAsync();
+        Assert.Equal(ImapClientState.LoggedOut, client.State);
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => client.NoopAsync(None));
     }
 
     [Fact]
