@@ -45,7 +45,7 @@ internal static class ImapConnector
                 throw new ImapTimeoutException($"connecting to {options.Host}:{options.Port} took longer than {options.ConnectTimeout.TotalSeconds:0.#} s");
             }
 
-            if (e is SocketException or IOException && e is not ImapException)
+            if (e is SocketException or IOException)
             {
                 throw new ImapConnectionLostException($"cannot connect to {options.Host}:{options.Port}: {e.Message}", innerException: e);
             }

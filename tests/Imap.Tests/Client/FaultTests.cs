@@ -136,12 +136,12 @@ public sealed class FaultTests
             await s.ExpectAsync("NOOP");
             await release.Task;
         });
-        await using var client = await ClientFactory.SelectedAsync(server.Options(commandTimeout: TimeSpan.FromMilliseconds(300)));
+        await using var client = await ClientFactory.SelectedAsync(server.Options(commandTimeout: TimeSpan.FromSeconds(1)));
         var clock = Stopwatch.StartNew();
         await Assert.ThrowsAsync<ImapTimeoutException>(() => client.NoopAsync(None));
         release.SetResult();
 
-        Assert.InRange(clock.Elapsed, TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(5));
+        Assert.InRange(clock.Elapsed, TimeSpan.FromMilliseconds(900), TimeSpan.FromSeconds(6));
         Assert.Equal(ImapClientState.Faulted, client.State);
     }
 
@@ -156,7 +156,7 @@ public sealed class FaultTests
             await s.SendAsync("* 1 FETCH (UID 1 RFC822.SIZE 500 FLAGS () INTERNALDATE \"05-Mar-2024 06:07:08 +0800\" BODY[] {500}\r\n" + new string('x', 100));
             await release.Task;
         });
-        await using var client = await ClientFactory.SelectedAsync(server.Options(commandTimeout: TimeSpan.FromMilliseconds(300)));
+        await using var client = await ClientFactory.SelectedAsync(server.Options(commandTimeout: TimeSpan.FromSeconds(1)));
         await Assert.ThrowsAsync<ImapTimeoutException>(() => client.FetchMessagesAsync(ImapUidSet.From(ImapUid.MinValue), async (_, body, ct) => await body.CopyToAsync(Stream.Null, ct), None));
         release.SetResult();
         Assert.Equal(ImapClientState.Faulted, client.State);
@@ -171,10 +171,10 @@ public sealed class FaultTests
             var tag = await s.ExpectAsync(FetchCommand);
             await s.SendAsync(Message(1, "first") + Message(2, "second") + $"{tag} OK\r\n");
         });
-        await using var client = await ClientFactory.SelectedAsync(server.Options(commandTimeout: TimeSpan.FromMilliseconds(300)));
+        await using var client = await ClientFactory.SelectedAsync(server.Options(commandTimeout: TimeSpan.FromSeconds(1)));
         var count = await client.FetchMessagesAsync(ImapUidSet.From(ImapUid.MinValue), async (_, body, ct) =>
         {
-            await Task.Delay(500, ct);
+            await Task.Delay(1500, ct);
             await body.CopyToAsync(Stream.Null, ct);
         }, None);
         await server.FinishAsync();
