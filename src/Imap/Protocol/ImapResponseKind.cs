@@ -1,0 +1,8 @@
+namespace MailTicketing.Imap.Protocol;
+
+internal enum ImapResponseKind
+{
+    Untagged,
+    Continuation,
+    Tagged,
+}
