@@ -44,9 +44,17 @@ public sealed class RuleSet
     public static RuleLoadResult Load(string path, RuleSetOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(path);
+        options ??= RuleSetOptions.Default;
         string yaml;
         try
         {
+            // Checked before reading, so a huge file (a mistaken path) is not loaded into memory.
+            var length = new FileInfo(path).Length;
+            if (length > options.MaxFileBytes)
+            {
+                return RuleLoadResult.Failure([RuleFileParser.TooLarge(path, length, options.MaxFileBytes)]);
+            }
+
             yaml = File.ReadAllText(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
@@ -75,7 +83,12 @@ public sealed class RuleSet
         ArgumentNullException.ThrowIfNull(facts);
         var message = new MessageView(facts);
         var outcome = new OutcomeBuilder();
-        outcome.ApplyDefaults(_defaults);
+        if (facts.IsNewTicket)
+        {
+            // Defaults describe a new ticket; on a follow-up only what a rule says changes anything.
+            outcome.ApplyDefaults(_defaults);
+        }
+
         var scope = facts.IsNewTicket ? TicketScope.New : TicketScope.FollowUp;
         string? stoppedBy = null;
         foreach (var rule in _rules)

@@ -263,10 +263,17 @@ internal sealed class ConditionParser(ParseContext context, RuleDeclarations dec
             return null;
         }
 
-        var set = chains.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        if (chains.FirstOrDefault(c => ChainNames.Canonical(c) is null) is { } bad)
+        {
+            context.Error(value, $"'{key}' does not know the chain '{bad}'; expected one of: {string.Join(", ", ChainNames.Known)} "
+                + "(or TRC20, ERC20, BEP20, BTC, SOL, which name one of them)");
+            return null;
+        }
+
+        var set = chains.Select(c => ChainNames.Canonical(c)!).ToHashSet(StringComparer.Ordinal);
         var list = string.Join(", ", chains);
         return new FactCondition(
-            f => f.Transactions.Any(t => t.Chain is not null && set.Contains(t.Chain)),
+            f => f.Transactions.Any(t => t.Chain is not null && ChainNames.Canonical(t.Chain) is { } chain && set.Contains(chain)),
             (f, ok) => ok ? $"a TxID is on {list}" : $"no TxID on {list}");
     }
 
