@@ -46,7 +46,7 @@ public sealed class WorkerServices : IDisposable, IAsyncDisposable
         var errors = WorkerOptionsValidator.Validate(options);
         if (errors.Count > 0)
         {
-            throw new InvalidOperationException("The configuration is not valid:\n  " + string.Join("\n  ", errors));
+            throw new WorkerConfigurationException("The configuration is not valid:\n  " + string.Join("\n  ", errors));
         }
 
         // Rules first: a file that cannot be used stops the start before anything is opened.
@@ -70,7 +70,7 @@ public sealed class WorkerServices : IDisposable, IAsyncDisposable
         }
 
         return RulesReloader.Create(path, loggerFactory.CreateLogger("MailTicketing.Rules"), clock, out var errors)
-            ?? throw new InvalidOperationException($"The rules file (MailTicketing:RulesFile) cannot be used:\n  {string.Join("\n  ", errors)}");
+            ?? throw new WorkerConfigurationException($"The rules file (MailTicketing:RulesFile) cannot be used:\n  {string.Join("\n  ", errors)}");
     }
 
     public IEnumerable<MaildirSource> MaildirSources() =>
@@ -85,7 +85,8 @@ public sealed class WorkerServices : IDisposable, IAsyncDisposable
     /// <summary>For `using` in synchronous code: waits for the database to stop its checkpointer.</summary>
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
-    private static TicketingOptions ToTicketingOptions(WorkerOptions options) => new()
+    /// <summary>The domain's view of the options: mailbox names and addresses lower-case, prefixes upper-case.</summary>
+    internal static TicketingOptions ToTicketingOptions(WorkerOptions options) => new()
     {
         CompanyName = options.CompanyName,
         SameIdentifierWindow = options.SameIdentifierWindow,
