@@ -102,12 +102,12 @@ public class SampleRulesTests
     }
 
     [Fact]
-    public void Spoofed_security_mail_gets_the_minimal_acknowledgement()
+    public void Spoofed_security_mail_gets_the_minimal_acknowledgement_and_stays_in_security()
     {
-        var outcome = Sample.Evaluate(Mail("security", "Password reset", "Please reset", "en") with { AuthenticationFailed = true });
+        var outcome = Sample.Evaluate(Mail("security", "Verify your API credentials", "Please reply", "en") with { AuthenticationFailed = true });
         Assert.Equal("security", outcome.Queue);
         Assert.Equal("minimal", outcome.AcknowledgementTemplate);
-        Assert.Equal(["security-mailbox", "spoofed-security-mail"], outcome.FiredRules);
+        Assert.Equal(["spoofed-security-mail", "security-mailbox"], outcome.FiredRules);
     }
 
     [Fact]

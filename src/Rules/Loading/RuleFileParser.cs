@@ -1,3 +1,4 @@
+using System.Globalization;
 using MailTicketing.Rules.Model;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -71,7 +72,7 @@ internal sealed class RuleFileParser(string fileName, RuleSetOptions options)
     }
 
     internal static RuleError TooLarge(string fileName, long bytes, long limit) =>
-        new(fileName, 1, 1, $"the file is {bytes:N0} bytes; the limit is {limit:N0} (RuleSetOptions.MaxFileBytes)");
+        new(fileName, 1, 1, string.Create(CultureInfo.InvariantCulture, $"the file is {bytes:N0} bytes; the limit is {limit:N0} (RuleSetOptions.MaxFileBytes)"));
 
     private static (int Line, int Column) LastReadablePosition(string yaml)
     {
@@ -177,7 +178,7 @@ internal sealed class RuleFileParser(string fileName, RuleSetOptions options)
 
         if (sequence.Children.Count > options.MaxRules)
         {
-            _context.Error(node, $"the file has {sequence.Children.Count:N0} rules; the limit is {options.MaxRules:N0} (RuleSetOptions.MaxRules)");
+            _context.Error(node, string.Create(CultureInfo.InvariantCulture, $"the file has {sequence.Children.Count:N0} rules; the limit is {options.MaxRules:N0} (RuleSetOptions.MaxRules)"));
             return rules;
         }
 
