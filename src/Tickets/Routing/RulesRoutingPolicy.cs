@@ -12,13 +12,22 @@ public sealed class RulesRoutingPolicy(Func<RuleSet> rules) : IRoutingPolicy
 {
     private readonly MailboxRoutingPolicy _fallback = new();
 
-    public RoutingDecision Route(RoutingInput input) => Route(input, out _);
+    public RoutingDecision Route(RoutingInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return Decide(input, rules().Route(Facts(input)));
+    }
 
-    /// <summary>Routes and also returns the rules' own outcome, with an explanation for every rule.</summary>
+    /// <summary>Routes and also returns the rules' own outcome, with an explanation for every rule (for `rules test`).</summary>
     public RoutingDecision Route(RoutingInput input, out RuleOutcome outcome)
     {
         ArgumentNullException.ThrowIfNull(input);
         outcome = rules().Evaluate(Facts(input));
+        return Decide(input, outcome);
+    }
+
+    private RoutingDecision Decide(RoutingInput input, RuleOutcome outcome)
+    {
         var fallback = _fallback.Route(input);
         return new RoutingDecision
         {
