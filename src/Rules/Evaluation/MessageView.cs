@@ -17,6 +17,7 @@ internal sealed class MessageView(RoutingFacts facts, KeywordIndex keywords)
     private ulong[]? _contentHits;
     private string? _senderDomain;
     private string? _mailboxLower;
+    private string? _senderDomainLower;
     private string? _senderLower;
 
     public RoutingFacts Facts { get; } = facts;
@@ -24,6 +25,7 @@ internal sealed class MessageView(RoutingFacts facts, KeywordIndex keywords)
     public string Mailbox => Facts.Mailbox;
     public string SenderAddress => Facts.SenderAddress;
     public string SenderDomain => _senderDomain ??= Facts.SenderDomain;
+    public string SenderDomainLower => _senderDomainLower ??= SenderDomain.ToLowerInvariant();
     public string MailboxLower => _mailboxLower ??= Facts.Mailbox.ToLowerInvariant();
     public string SenderLower => _senderLower ??= Facts.SenderAddress.ToLowerInvariant();
     public string? Language => Facts.Language;

@@ -161,17 +161,24 @@ internal sealed class ConditionParser(ParseContext context, RuleDeclarations dec
         }
 
         var domains = wanted.Select(d => d.TrimStart('.')).ToArray();
+        var lower = domains.Select(d => d.ToLowerInvariant()).ToArray();
         var list = string.Join(", ", domains);
         return new FactCondition(
-            f => AnyDomainMatches(f.SenderDomain, domains),
+            f => AnyDomainMatches(f.SenderDomainLower, lower),
             (f, ok) => ok ? $"sender domain {f.SenderDomain} is in {list}" : $"sender domain '{f.SenderDomain}' is not in {list}");
     }
 
+    /// <summary>
+    /// A domain matches itself and its subdomains, so example.com covers mail.example.com. Both
+    /// sides are lower-case already, so the comparison is ordinal: no case folding per rule.
+    /// </summary>
     private static bool AnyDomainMatches(string actual, string[] domains)
     {
-        foreach (var domain in domains)
+        foreach (var wanted in domains)
         {
-            if (DomainMatches(actual, domain))
+            if (actual.Length >= wanted.Length
+                && actual.EndsWith(wanted, StringComparison.Ordinal)
+                && (actual.Length == wanted.Length || actual[actual.Length - wanted.Length - 1] == '.'))
             {
                 return true;
             }
@@ -179,13 +186,6 @@ internal sealed class ConditionParser(ParseContext context, RuleDeclarations dec
 
         return false;
     }
-
-    /// <summary>A domain matches itself and its subdomains, so example.com covers mail.example.com.</summary>
-    internal static bool DomainMatches(string actual, string wanted) =>
-        actual.Equals(wanted, StringComparison.OrdinalIgnoreCase)
-        || (actual.Length > wanted.Length
-            && actual.EndsWith(wanted, StringComparison.OrdinalIgnoreCase)
-            && actual[actual.Length - wanted.Length - 1] == '.');
 
     private Condition? SenderList(string key, YamlNode value)
     {
@@ -201,9 +201,9 @@ internal sealed class ConditionParser(ParseContext context, RuleDeclarations dec
         }
 
         var addresses = entries.Where(e => e.Contains('@')).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var domains = entries.Where(e => !e.Contains('@')).ToArray();
+        var domains = entries.Where(e => !e.Contains('@')).Select(d => d.ToLowerInvariant()).ToArray();
         return new FactCondition(
-            f => addresses.Contains(f.SenderAddress) || AnyDomainMatches(f.SenderDomain, domains),
+            f => addresses.Contains(f.SenderAddress) || AnyDomainMatches(f.SenderDomainLower, domains),
             (f, ok) => ok ? $"sender {f.SenderAddress} is on list '{name}'" : $"sender '{f.SenderAddress}' is not on list '{name}'");
     }
 
