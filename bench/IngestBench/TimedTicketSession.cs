@@ -1,5 +1,6 @@
 using MailTicketing.Tickets.Model;
 using MailTicketing.Tickets.Ports;
+using MailTicketing.Tickets.Routing;
 
 namespace MailTicketing.Bench.Ingest;
 
@@ -50,6 +51,13 @@ internal sealed class TimedTicketSession(ITicketSession inner, StoreCallTimes ti
 
     public Task UpdateTicketAsync(long ticketId, TicketStatus status, TicketFlags flags, DateTimeOffset updatedAt) =>
         times.TimeAsync("update ticket", () => inner.UpdateTicketAsync(ticketId, status, flags, updatedAt));
+
+    public Task RerouteTicketAsync(long ticketId, string queue, string? category, TicketPriority priority) =>
+        times.TimeAsync("reroute ticket", () => inner.RerouteTicketAsync(ticketId, queue, category, priority));
+
+    public Task<TicketRouting> GetRoutingAsync(long ticketId) => times.TimeAsync("get routing", () => inner.GetRoutingAsync(ticketId));
+
+    public Task SaveRoutingAsync(long ticketId, TicketRouting routing) => times.TimeAsync("save routing", () => inner.SaveRoutingAsync(ticketId, routing));
 
     public Task AddTicketMailboxAsync(long ticketId, string mailbox) => times.TimeAsync("add ticket mailbox", () => inner.AddTicketMailboxAsync(ticketId, mailbox));
 

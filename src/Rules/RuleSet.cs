@@ -11,14 +11,18 @@ namespace MailTicketing.Rules;
 /// </summary>
 public sealed class RuleSet
 {
-    private readonly IReadOnlyList<Rule> _rules;
+    private readonly Rule[] _rules;
     private readonly RuleActions _defaults;
+    private readonly KeywordIndex _keywords;
+    private readonly RuleSelector _selector;
 
     internal RuleSet(string fileName, IReadOnlyList<Rule> rules, RuleActions defaults, RuleDeclarations declarations)
     {
         FileName = fileName;
-        _rules = rules;
+        _rules = [.. rules];
         _defaults = defaults;
+        _keywords = declarations.Keywords.Build();
+        _selector = new RuleSelector(rules, _keywords.Count);
         RuleNames = rules.Select(r => r.Name).ToArray();
         Queues = declarations.Queues.ToArray();
         Templates = declarations.Templates.ToArray();
@@ -44,9 +48,17 @@ public sealed class RuleSet
     public static RuleLoadResult Load(string path, RuleSetOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(path);
+        options ??= RuleSetOptions.Default;
         string yaml;
         try
         {
+            // Checked before reading, so a huge file (a mistaken path) is not loaded into memory.
+            var length = new FileInfo(path).Length;
+            if (length > options.MaxFileBytes)
+            {
+                return RuleLoadResult.Failure([RuleFileParser.TooLarge(path, length, options.MaxFileBytes)]);
+            }
+
             yaml = File.ReadAllText(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
@@ -69,14 +81,64 @@ public sealed class RuleSet
         return ruleSet is not null;
     }
 
-    /// <summary>Routes one message. Never throws for any facts; a regex that times out counts as no match.</summary>
+    /// <summary>
+    /// Routes one message and explains every rule (matched, with the condition that held; or
+    /// not, with the reason), for `rules test`. Never throws for any facts; a regex that times
+    /// out counts as no match.
+    /// </summary>
     public RuleOutcome Evaluate(RoutingFacts facts)
     {
         ArgumentNullException.ThrowIfNull(facts);
-        var message = new MessageView(facts);
+        return Run(facts);
+    }
+
+    /// <summary>
+    /// Routes one message as <see cref="Evaluate"/> does, with the same outcome but no
+    /// explanations (<see cref="RuleOutcome.Explanations"/> is empty): what ingestion uses.
+    /// </summary>
+    public RuleOutcome Route(RoutingFacts facts)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        var message = new MessageView(facts, _keywords);
+        var outcome = Start(facts, out var scope);
+        var candidates = _selector.Candidates(message);
+        for (var w = 0; w < candidates.Length; w++)
+        {
+            for (var bits = candidates[w]; bits != 0; bits &= bits - 1)
+            {
+                var rule = _rules[(w << 6) + System.Numerics.BitOperations.TrailingZeroCount(bits)];
+                if ((rule.Scope & scope) != 0 && (rule.When is null || rule.When.Matches(message)))
+                {
+                    outcome.Fire(rule, message);
+                    if (rule.Then.Stop)
+                    {
+                        return outcome.Build();
+                    }
+                }
+            }
+        }
+
+        return outcome.Build();
+    }
+
+    private OutcomeBuilder Start(RoutingFacts facts, out TicketScope scope)
+    {
         var outcome = new OutcomeBuilder();
-        outcome.ApplyDefaults(_defaults);
-        var scope = facts.IsNewTicket ? TicketScope.New : TicketScope.FollowUp;
+        if (facts.IsNewTicket)
+        {
+            // Defaults describe a new ticket; on a follow-up only what a rule says changes anything.
+            outcome.ApplyDefaults(_defaults);
+        }
+
+        scope = facts.IsNewTicket ? TicketScope.New : TicketScope.FollowUp;
+        return outcome;
+    }
+
+    /// <summary>Every rule in file order, each explained; the conditions build their reasons.</summary>
+    private RuleOutcome Run(RoutingFacts facts)
+    {
+        var message = new MessageView(facts, _keywords);
+        var outcome = Start(facts, out var scope);
         string? stoppedBy = null;
         foreach (var rule in _rules)
         {

@@ -101,6 +101,20 @@ public class ConditionTests
     }
 
     [Fact]
+    public void Txid_chain_names_the_chain_family_so_token_standards_and_extraction_names_agree()
+    {
+        // Extraction names chains evm, tron, bitcoin, solana or hex64; people write TRC20 or BEP20.
+        var facts = Base with { Transactions = [new("0xabc", "evm"), new("abc", "tron")] };
+        Assert.True(Fires("{ txid_chain: BEP20 }", facts));
+        Assert.True(Fires("{ txid_chain: trc20 }", facts));
+        Assert.False(Fires("{ txid_chain: [bitcoin, hex64] }", facts));
+        Assert.True(Fires("{ txid_chain: hex64 }", Base with { Transactions = [new("ab12", "hex64")] }));
+
+        var errors = RuleFiles.Errors(RuleFiles.Header + "- name: r\n  when: { txid_chain: [tron, dogecoin] }\n  then: { queue: payments }\n");
+        Assert.Contains(errors, e => e.Line == 10 && e.Column == 23 && e.Message.Contains("does not know the chain 'dogecoin'"));
+    }
+
+    [Fact]
     public void Amount_over_compares_per_asset_and_is_strictly_greater()
     {
         var facts = Base with { Amounts = [new(10000m, "USDT"), new(0.6m, "btc")] };

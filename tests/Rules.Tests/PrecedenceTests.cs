@@ -65,6 +65,20 @@ public class PrecedenceTests
     }
 
     [Fact]
+    public void Defaults_apply_to_new_tickets_only_so_a_follow_up_changes_only_what_rules_set()
+    {
+        var rules = RuleSet.Parse(RuleFiles.Header.Replace("rules:", "defaults: { queue: support, priority: normal, sla: standard }\nrules:") + Rules, "t.yaml").RuleSet!;
+        var followUp = rules.Evaluate(RuleFiles.Mail("any news?") with { IsNewTicket = false });
+        Assert.Null(followUp.Queue);
+        Assert.Null(followUp.Priority);
+        Assert.Null(followUp.SlaPolicy);
+        Assert.Equal(["follow-up"], followUp.Tags);
+
+        var fresh = rules.Evaluate(RuleFiles.Mail("any news?"));
+        Assert.Equal(("support", RulePriority.Normal, "standard"), (fresh.Queue, fresh.Priority, fresh.SlaPolicy));
+    }
+
+    [Fact]
     public void Both_applies_to_new_tickets_and_follow_ups()
     {
         var outcome = RuleFiles.Route(Rules, RuleFiles.Mail("被盗") with { IsNewTicket = false });

@@ -42,7 +42,8 @@ public class SampleRulesTests
         var outcome = Sample.Evaluate(Mail(mailbox, subject, text, language));
         Assert.Equal("security", outcome.Queue);
         Assert.Equal(RulePriority.Urgent, outcome.Priority);
-        Assert.Equal("ack-security", outcome.AcknowledgementTemplate);
+        Assert.Equal("standard", outcome.AcknowledgementTemplate);
+        Assert.Equal("critical", outcome.SlaPolicy);
         Assert.Equal("account-compromise", outcome.StoppedBy);
     }
 
@@ -57,7 +58,7 @@ public class SampleRulesTests
         Assert.Equal("payments", outcome.Queue);
         Assert.Equal(RulePriority.High, outcome.Priority);
         Assert.Contains("payments", outcome.Tags);
-        Assert.Equal("ack-payments", outcome.AcknowledgementTemplate);
+        Assert.Equal("payments-team", outcome.AssignGroup);
     }
 
     [Theory]
@@ -68,7 +69,7 @@ public class SampleRulesTests
     {
         var outcome = Sample.Evaluate(Mail(mailbox, subject, text, language));
         Assert.Equal("compliance", outcome.Queue);
-        Assert.Equal("ack-compliance", outcome.AcknowledgementTemplate);
+        Assert.Equal("compliance-team", outcome.AssignGroup);
     }
 
     [Theory]
@@ -83,17 +84,30 @@ public class SampleRulesTests
     [Fact]
     public void Api_inside_another_word_is_not_an_api_question()
     {
-        Assert.Equal("support", Sample.Evaluate(Mail("support", "Capital gains", "rapid growth", "en")).Queue);
+        var outcome = Sample.Evaluate(Mail("support", "Capital gains", "rapid growth", "en"));
+        Assert.Null(outcome.Queue);
+        Assert.DoesNotContain("api", outcome.FiredRules);
     }
 
     [Fact]
-    public void Plain_question_stays_in_support_with_the_default_acknowledgement()
+    public void Plain_question_is_left_to_its_mailbox_with_the_standard_acknowledgement()
     {
+        // No queue and no priority: the worker then uses the mailbox's queue and priority.
         var outcome = Sample.Evaluate(Mail("support", "手续费", "请问交易手续费是多少？", "zh"));
-        Assert.Equal("support", outcome.Queue);
-        Assert.Equal(RulePriority.Normal, outcome.Priority);
-        Assert.Equal("ack-default", outcome.AcknowledgementTemplate);
+        Assert.Null(outcome.Queue);
+        Assert.Null(outcome.Priority);
+        Assert.Equal("standard", outcome.AcknowledgementTemplate);
+        Assert.Equal("standard", outcome.SlaPolicy);
         Assert.Empty(outcome.FiredRules);
+    }
+
+    [Fact]
+    public void Spoofed_security_mail_gets_the_minimal_acknowledgement_and_stays_in_security()
+    {
+        var outcome = Sample.Evaluate(Mail("security", "Verify your API credentials", "Please reply", "en") with { AuthenticationFailed = true });
+        Assert.Equal("security", outcome.Queue);
+        Assert.Equal("minimal", outcome.AcknowledgementTemplate);
+        Assert.Equal(["spoofed-security-mail", "security-mailbox"], outcome.FiredRules);
     }
 
     [Fact]
@@ -112,13 +126,24 @@ public class SampleRulesTests
     }
 
     [Fact]
-    public void Auto_reply_and_follow_up_get_no_acknowledgement()
+    public void Auto_reply_gets_no_acknowledgement()
     {
         var auto = Sample.Evaluate(Mail("support", "Out of office", "I am away", "en") with { IsAutoReply = true });
         Assert.True(auto.AcknowledgementSuppressed);
+        Assert.Null(auto.AcknowledgementTemplate);
+        Assert.Equal(["automated"], auto.Tags);
+    }
 
-        var followUp = Sample.Evaluate(Mail("support", "Re: 充值未到账", "还没到账", "zh") with { IsNewTicket = false });
-        Assert.True(followUp.AcknowledgementSuppressed);
-        Assert.Equal(["follow-up-no-ack"], followUp.FiredRules);
+    [Fact]
+    public void A_chasing_follow_up_raises_priority_and_a_plain_one_fires_nothing()
+    {
+        var chasing = Sample.Evaluate(Mail("support", "Re: 充值未到账", "还没到账，请尽快处理", "zh") with { IsNewTicket = false });
+        Assert.Equal(["customer-chasing"], chasing.FiredRules);
+        Assert.Equal(RulePriority.High, chasing.Priority);
+        Assert.Null(chasing.Queue);
+
+        var thanks = Sample.Evaluate(Mail("support", "Re: 充值未到账", "Thanks, it arrived.", "en") with { IsNewTicket = false });
+        Assert.Empty(thanks.FiredRules);
+        Assert.Null(thanks.SlaPolicy);
     }
 }

@@ -78,7 +78,7 @@ internal sealed class OutcomeBuilder
 
         foreach (var tag in actions.Tags)
         {
-            if (!_tags.Contains(tag, StringComparer.Ordinal))
+            if (!_tags.Contains(tag))
             {
                 _tags.Add(tag);
             }

@@ -61,7 +61,7 @@ internal sealed class ActionParser(ParseContext context, RuleDeclarations declar
             case "acknowledge":
                 return Acknowledge(actions, value);
             case "set":
-                return Captures(value) is { } captures ? actions with { Captures = captures } : null;
+                return Captures(value) is { } captures ? actions with { Captures = [.. captures] } : null;
             case "stop":
                 return context.TryBool(value, key, out var stop) ? actions with { Stop = stop } : null;
             default:

@@ -84,8 +84,8 @@ internal sealed class ConditionParser(ParseContext context, RuleDeclarations dec
 
     private Condition? ParseKind(string key, YamlNode keyNode, YamlNode value) => key switch
     {
-        "mailbox" => Addresses(key, value, f => f.Mailbox, "mailbox"),
-        "sender" => Addresses(key, value, f => f.SenderAddress, "sender"),
+        "mailbox" => Addresses(key, value, f => f.Mailbox, f => f.MailboxLower, "mailbox"),
+        "sender" => Addresses(key, value, f => f.SenderAddress, f => f.SenderLower, "sender"),
         "sender_domain" => Domains(key, value),
         "sender_list" => SenderList(key, value),
         "subject_has" => Keywords(key, value, TextField.Subject),
@@ -126,7 +126,7 @@ internal sealed class ConditionParser(ParseContext context, RuleDeclarations dec
         return ParseList(sequence, key) is { } parts ? make(parts) : null;
     }
 
-    private Condition? Addresses(string key, YamlNode value, Func<RoutingFacts, string> select, string name)
+    private Condition? Addresses(string key, YamlNode value, Func<MessageView, string> select, Func<MessageView, string> selectLower, string name)
     {
         if (!context.TryStrings(value, key, out var wanted))
         {
@@ -139,10 +139,11 @@ internal sealed class ConditionParser(ParseContext context, RuleDeclarations dec
             return null;
         }
 
-        var set = wanted.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        // Compared lower-cased and ordinal: the message's side is lower-cased once, not per rule.
+        var lower = wanted.Select(a => a.ToLowerInvariant()).Distinct().ToArray();
         var list = string.Join(", ", wanted);
         return new FactCondition(
-            f => set.Contains(select(f)),
+            f => Array.IndexOf(lower, selectLower(f)) >= 0,
             (f, ok) => ok ? $"{name} is {select(f)}" : $"{name} '{select(f)}' is not {list}");
     }
 
@@ -160,18 +161,31 @@ internal sealed class ConditionParser(ParseContext context, RuleDeclarations dec
         }
 
         var domains = wanted.Select(d => d.TrimStart('.')).ToArray();
+        var lower = domains.Select(d => d.ToLowerInvariant()).ToArray();
         var list = string.Join(", ", domains);
         return new FactCondition(
-            f => domains.Any(d => DomainMatches(f.SenderDomain, d)),
+            f => AnyDomainMatches(f.SenderDomainLower, lower),
             (f, ok) => ok ? $"sender domain {f.SenderDomain} is in {list}" : $"sender domain '{f.SenderDomain}' is not in {list}");
     }
 
-    /// <summary>A domain matches itself and its subdomains, so example.com covers mail.example.com.</summary>
-    internal static bool DomainMatches(string actual, string wanted) =>
-        actual.Equals(wanted, StringComparison.OrdinalIgnoreCase)
-        || (actual.Length > wanted.Length
-            && actual.EndsWith(wanted, StringComparison.OrdinalIgnoreCase)
-            && actual[actual.Length - wanted.Length - 1] == '.');
+    /// <summary>
+    /// A domain matches itself and its subdomains, so example.com covers mail.example.com. Both
+    /// sides are lower-case already, so the comparison is ordinal: no case folding per rule.
+    /// </summary>
+    private static bool AnyDomainMatches(string actual, string[] domains)
+    {
+        foreach (var wanted in domains)
+        {
+            if (actual.Length >= wanted.Length
+                && actual.EndsWith(wanted, StringComparison.Ordinal)
+                && (actual.Length == wanted.Length || actual[actual.Length - wanted.Length - 1] == '.'))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private Condition? SenderList(string key, YamlNode value)
     {
@@ -187,9 +201,9 @@ internal sealed class ConditionParser(ParseContext context, RuleDeclarations dec
         }
 
         var addresses = entries.Where(e => e.Contains('@')).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var domains = entries.Where(e => !e.Contains('@')).ToArray();
+        var domains = entries.Where(e => !e.Contains('@')).Select(d => d.ToLowerInvariant()).ToArray();
         return new FactCondition(
-            f => addresses.Contains(f.SenderAddress) || domains.Any(d => DomainMatches(f.SenderDomain, d)),
+            f => addresses.Contains(f.SenderAddress) || AnyDomainMatches(f.SenderDomainLower, domains),
             (f, ok) => ok ? $"sender {f.SenderAddress} is on list '{name}'" : $"sender '{f.SenderAddress}' is not on list '{name}'");
     }
 
@@ -200,7 +214,9 @@ internal sealed class ConditionParser(ParseContext context, RuleDeclarations dec
             return null;
         }
 
-        return new KeywordCondition(field, keywords.Select(TextFold.WidthAndCase).Distinct().ToArray());
+        var folded = keywords.Select(TextFold.WidthAndCase).Distinct().ToArray();
+        var ids = folded.Select(k => KeywordCondition.Indexable(k) ? declarations.Keywords.Register(k) : -1).ToArray();
+        return new KeywordCondition(field, folded, ids);
     }
 
     private Condition? Patterns(string key, YamlNode value, TextField field)
@@ -225,7 +241,15 @@ internal sealed class ConditionParser(ParseContext context, RuleDeclarations dec
             }
         }
 
-        return ok ? new RegexCondition(field, regexes) : null;
+        if (!ok)
+        {
+            return null;
+        }
+
+        var literals = patterns.Select(p => RegexLiteral.Required(p) is { } required && required.All(l => TextFold.WidthAndCase(l) == l)
+            ? required.Select(declarations.Keywords.Register).ToArray()
+            : []);
+        return new RegexCondition(field, [.. regexes], [.. literals]);
     }
 
     private Condition? Has(string key, YamlNode value)
@@ -242,12 +266,26 @@ internal sealed class ConditionParser(ParseContext context, RuleDeclarations dec
         }
 
         var list = string.Join(", ", wanted);
+        var kinds = wanted.ToArray();
         return new FactCondition(
-            f => wanted.All(w => Present(f, w)),
+            f => AllPresent(f, kinds),
             (f, ok) => ok ? $"has {list}" : $"lacks {string.Join(", ", wanted.Where(w => !Present(f, w)))}");
     }
 
-    private static bool Present(RoutingFacts f, string identifier) => identifier switch
+    private static bool AllPresent(MessageView f, string[] identifiers)
+    {
+        foreach (var identifier in identifiers)
+        {
+            if (!Present(f, identifier))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool Present(MessageView f, string identifier) => identifier switch
     {
         "uid" => f.Uids.Count > 0,
         "txid" => f.Transactions.Count > 0,
@@ -263,10 +301,17 @@ internal sealed class ConditionParser(ParseContext context, RuleDeclarations dec
             return null;
         }
 
-        var set = chains.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        if (chains.FirstOrDefault(c => ChainNames.Canonical(c) is null) is { } bad)
+        {
+            context.Error(value, $"'{key}' does not know the chain '{bad}'; expected one of: {string.Join(", ", ChainNames.Known)} "
+                + "(or TRC20, ERC20, BEP20, BTC, SOL, which name one of them)");
+            return null;
+        }
+
+        var set = chains.Select(c => ChainNames.Canonical(c)!).ToHashSet(StringComparer.Ordinal);
         var list = string.Join(", ", chains);
         return new FactCondition(
-            f => f.Transactions.Any(t => t.Chain is not null && set.Contains(t.Chain)),
+            f => f.Transactions.Any(t => t.Chain is not null && ChainNames.Canonical(t.Chain) is { } chain && set.Contains(chain)),
             (f, ok) => ok ? $"a TxID is on {list}" : $"no TxID on {list}");
     }
 
@@ -349,12 +394,13 @@ internal sealed class ConditionParser(ParseContext context, RuleDeclarations dec
         }
 
         var list = string.Join(", ", languages);
+        var set = languages.ToHashSet(StringComparer.OrdinalIgnoreCase);
         return new FactCondition(
-            f => f.Language is not null && languages.Contains(f.Language, StringComparer.OrdinalIgnoreCase),
+            f => f.Language is not null && set.Contains(f.Language),
             (f, ok) => ok ? $"language is {f.Language}" : $"language '{f.Language ?? "unknown"}' is not {list}");
     }
 
-    private Condition? Flag(string key, YamlNode value, Func<RoutingFacts, bool> select, string name)
+    private Condition? Flag(string key, YamlNode value, Func<MessageView, bool> select, string name)
     {
         if (!context.TryBool(value, key, out var wanted))
         {

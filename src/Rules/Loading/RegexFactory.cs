@@ -9,7 +9,7 @@ namespace MailTicketing.Rules.Loading;
 /// </summary>
 internal static class RegexFactory
 {
-    private const RegexOptions Flags = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
+    private const RegexOptions Flags = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled;
 
     public static bool TryCreate(ParseContext context, YamlNode node, string pattern, out Regex regex)
     {

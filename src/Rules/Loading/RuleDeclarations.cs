@@ -8,4 +8,7 @@ internal sealed class RuleDeclarations
     public List<string> SlaPolicies { get; } = [];
     public List<string> Groups { get; } = [];
     public Dictionary<string, IReadOnlyList<string>> SenderLists { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Every keyword of every rule, by id, for the rule set's keyword index.</summary>
+    public Evaluation.KeywordRegistry Keywords { get; } = new();
 }

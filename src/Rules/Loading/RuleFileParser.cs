@@ -1,3 +1,4 @@
+using System.Globalization;
 using MailTicketing.Rules.Model;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -18,10 +19,20 @@ internal sealed class RuleFileParser(string fileName, RuleSetOptions options)
 
     public RuleLoadResult Parse(string yaml)
     {
+        var bytes = System.Text.Encoding.UTF8.GetByteCount(yaml);
+        if (bytes > options.MaxFileBytes)
+        {
+            return RuleLoadResult.Failure([TooLarge(fileName, bytes, options.MaxFileBytes)]);
+        }
+
         var stream = new YamlStream();
         try
         {
-            stream.Load(new StringReader(yaml));
+            stream.Load(new GuardedParser(new Parser(new StringReader(yaml)), options.MaxNestingDepth));
+        }
+        catch (RuleFileLimitException e)
+        {
+            return RuleLoadResult.Failure([new RuleError(fileName, (int)e.Position.Line, (int)e.Position.Column, e.Message)]);
         }
         catch (YamlException e)
         {
@@ -59,6 +70,9 @@ internal sealed class RuleFileParser(string fileName, RuleSetOptions options)
             ? RuleLoadResult.Failure(_context.Errors)
             : RuleLoadResult.Success(new RuleSet(fileName, rules, defaults, _declarations));
     }
+
+    internal static RuleError TooLarge(string fileName, long bytes, long limit) =>
+        new(fileName, 1, 1, string.Create(CultureInfo.InvariantCulture, $"the file is {bytes:N0} bytes; the limit is {limit:N0} (RuleSetOptions.MaxFileBytes)"));
 
     private static (int Line, int Column) LastReadablePosition(string yaml)
     {
@@ -111,7 +125,7 @@ internal sealed class RuleFileParser(string fileName, RuleSetOptions options)
             Names(queues, "queues", _declarations.Queues);
         }
 
-        Names(fields.GetValueOrDefault("templates"), "templates", _declarations.Templates);
+        Names(fields.GetValueOrDefault("templates"), "templates", _declarations.Templates, options.KnownTemplates);
         Names(fields.GetValueOrDefault("sla_policies"), "sla_policies", _declarations.SlaPolicies);
         Names(fields.GetValueOrDefault("groups"), "groups", _declarations.Groups);
         if (fields.TryGetValue("sender_lists", out var lists) && _context.TryMapping(lists, "sender_lists", out var listMap))
@@ -128,7 +142,7 @@ internal sealed class RuleFileParser(string fileName, RuleSetOptions options)
         return fields;
     }
 
-    private void Names(YamlNode? node, string what, List<string> into)
+    private void Names(YamlNode? node, string what, List<string> into, IReadOnlyCollection<string>? known = null)
     {
         if (node is null || !_context.TryStrings(node, what, out var names))
         {
@@ -141,6 +155,10 @@ internal sealed class RuleFileParser(string fileName, RuleSetOptions options)
             if (into.Contains(names[i], StringComparer.Ordinal))
             {
                 _context.Error(items[i], $"'{names[i]}' is declared twice in '{what}'");
+            }
+            else if (known is not null && !known.Contains(names[i], StringComparer.Ordinal))
+            {
+                _context.Error(items[i], $"template '{names[i]}' is not one this application can send; known templates: {string.Join(", ", known)}");
             }
             else
             {
@@ -155,6 +173,12 @@ internal sealed class RuleFileParser(string fileName, RuleSetOptions options)
         if (node is not YamlSequenceNode sequence)
         {
             _context.Error(node, $"'rules' must be a list of rules, not {ParseContext.Describe(node)}");
+            return rules;
+        }
+
+        if (sequence.Children.Count > options.MaxRules)
+        {
+            _context.Error(node, string.Create(CultureInfo.InvariantCulture, $"the file has {sequence.Children.Count:N0} rules; the limit is {options.MaxRules:N0} (RuleSetOptions.MaxRules)"));
             return rules;
         }
 

@@ -11,11 +11,11 @@ internal sealed record RuleActions
     public string? Queue { get; init; }
     public string? Category { get; init; }
     public RulePriority? Priority { get; init; }
-    public IReadOnlyList<string> Tags { get; init; } = [];
+    public string[] Tags { get; init; } = [];
     public string? Sla { get; init; }
     public bool AcknowledgementSet { get; init; }
     public string? AcknowledgementTemplate { get; init; }
     public string? AssignGroup { get; init; }
-    public IReadOnlyList<FieldCapture> Captures { get; init; } = [];
+    public FieldCapture[] Captures { get; init; } = [];
     public bool Stop { get; init; }
 }

@@ -2,6 +2,7 @@ using MailTicketing.Storage.Dialects;
 using MailTicketing.Storage.Repositories;
 using MailTicketing.Storage.Rows;
 using MailTicketing.Tickets.Model;
+using MailTicketing.Tickets.Routing;
 
 namespace MailTicketing.Storage.Store;
 
@@ -25,6 +26,7 @@ internal static class TicketDetailsReader
         var participants = await links.ParticipantsAsync(ids);
         var events = await links.EventsAsync(ids);
         var messages = await new MessageRepository(sql).ForTicketsAsync(ids);
+        var routing = await new RoutingRepository(sql).ForTicketsAsync(ids);
 
         return [.. tickets.Select(ticket => new TicketDetails(
             ticket.ToRecord(),
@@ -33,6 +35,9 @@ internal static class TicketDetailsReader
             [.. identifiers[ticket.Id]],
             [.. participants[ticket.Id]],
             [.. messages[ticket.Id]],
-            [.. events[ticket.Id]]))];
+            [.. events[ticket.Id]])
+        {
+            Routing = routing.GetValueOrDefault(ticket.Id) ?? TicketRouting.None,
+        })];
     }
 }

@@ -2,6 +2,7 @@ using MailTicketing.Storage.Dialects;
 using MailTicketing.Storage.Repositories;
 using MailTicketing.Tickets.Model;
 using MailTicketing.Tickets.Ports;
+using MailTicketing.Tickets.Routing;
 
 namespace MailTicketing.Storage.Store;
 
@@ -20,6 +21,7 @@ internal sealed class TicketSession : ITicketSession
     private readonly IntakeRepository _intake;
     private readonly OutboxRepository _outbox;
     private readonly QuarantineRepository _quarantine;
+    private readonly RoutingRepository _routing;
     private bool _committed;
     private bool _disposed;
 
@@ -34,6 +36,7 @@ internal sealed class TicketSession : ITicketSession
         _intake = new IntakeRepository(sql);
         _outbox = new OutboxRepository(sql);
         _quarantine = new QuarantineRepository(sql);
+        _routing = new RoutingRepository(sql);
     }
 
     public Task<bool> IsSourceItemDoneAsync(string source, string key) => Active(_intake).IsSourceItemDoneAsync(source, key);
@@ -83,6 +86,13 @@ internal sealed class TicketSession : ITicketSession
 
     public Task UpdateTicketAsync(long ticketId, TicketStatus status, TicketFlags flags, DateTimeOffset updatedAt) =>
         Active(_tickets).UpdateAsync(ticketId, status, flags, updatedAt);
+
+    public Task RerouteTicketAsync(long ticketId, string queue, string? category, TicketPriority priority) =>
+        Active(_routing).RerouteAsync(ticketId, queue, category, priority);
+
+    public Task<TicketRouting> GetRoutingAsync(long ticketId) => Active(_routing).GetAsync(ticketId);
+
+    public Task SaveRoutingAsync(long ticketId, TicketRouting routing) => Active(_routing).SaveAsync(ticketId, routing);
 
     public Task AddTicketMailboxAsync(long ticketId, string mailbox) => Active(_links).AddMailboxAsync(ticketId, mailbox);
 

@@ -134,7 +134,7 @@ public sealed class IngestService
             return await QuarantineAsync(context, "unreadable", "no header could be read: " + string.Join("; ", message.Defects.Take(3)), receivedAt);
         }
 
-        var sender = message.From.Mailboxes.FirstOrDefault(m => m.Domain.Length > 0) ?? message.Sender ?? message.ReplyTo.Mailboxes.FirstOrDefault(m => m.Domain.Length > 0);
+        var sender = SenderOf(message);
         if (sender is null)
         {
             return await QuarantineAsync(context, "no-sender", "no sender address could be read from From, Sender or Reply-To", receivedAt);
@@ -173,6 +173,10 @@ public sealed class IngestService
         var result = await _writer.WriteAsync(context, message, sender, facts, decision, receivedAt, cancellationToken);
         return await FinishAsync(context, result);
     }
+
+    /// <summary>Who a message is from, for tickets: the first From address with a domain, else Sender, else Reply-To.</summary>
+    internal static MailboxAddress? SenderOf(MimeMessage message) =>
+        message.From.Mailboxes.FirstOrDefault(m => m.Domain.Length > 0) ?? message.Sender ?? message.ReplyTo.Mailboxes.FirstOrDefault(m => m.Domain.Length > 0);
 
     /// <summary>The same Message-ID again: the same mail sent to several of our mailboxes, or a re-delivery.</summary>
     private async Task<IngestResult> SeenBeforeAsync(IngestContext context, MessageRef seen, string messageId, DateTimeOffset receivedAt)

@@ -21,9 +21,7 @@ internal sealed class TicketWriter(TicketingOptions options, IRoutingPolicy rout
         var session = context.Session;
         var customer = sender.Address.ToLowerInvariant();
         var isNew = decision.Ticket is null;
-        var route = routing.Route(new RoutingInput(
-            context.Mailbox.Name, customer, facts.Subject, facts.Text, facts.Language, facts.Identifiers,
-            message.Attachments.Select(a => a.ContentType.MimeType).ToList(), facts.AuthenticationFailed, message.Automation.IsMachineGenerated, isNew));
+        var route = routing.Route(RoutingInput.From(message, context.Mailbox, customer, facts, isNew));
 
         var flags = decision.Flags
             | (facts.SecretKinds.Count > 0 ? TicketFlags.SecretsRedacted : TicketFlags.None)
@@ -45,21 +43,21 @@ internal sealed class TicketWriter(TicketingOptions options, IRoutingPolicy rout
                 // A ticket's own mailbox is always listed; only another one needs adding.
                 await session.AddTicketMailboxAsync(existing.Id, context.Mailbox.Name);
             }
+
+            await RoutingWriter.WriteFollowUpAsync(session, existing, route, message.MessageId, receivedAt);
         }
         else
         {
             var number = await session.AllocateTicketNumberAsync(context.Mailbox.TicketPrefix);
             var linked = decision.Reason == ThreadingReason.ReplyToClosedTicket ? decision.Related : null;
+            var (queue, priority) = (route.Queue ?? context.Mailbox.Name, route.Priority ?? TicketPriority.Normal);
             var id = await session.InsertTicketAsync(new NewTicket(
-                number, context.Mailbox.Name, route.Queue, route.Category, route.Priority, customer, facts.Subject, facts.Language, flags, receivedAt, linked?.Id));
+                number, context.Mailbox.Name, queue, route.Category, priority, customer, facts.Subject, facts.Language, flags, receivedAt, linked?.Id));
             ticket = new TicketRecord(
-                id, number, context.Mailbox.Name, route.Queue, route.Category, route.Priority, TicketStatus.Submitted,
+                id, number, context.Mailbox.Name, queue, route.Category, priority, TicketStatus.Submitted,
                 customer, facts.Subject, facts.Language, flags, receivedAt, receivedAt, linked?.Id);
             await session.AddEventAsync(id, receivedAt, "created", $"{decision.Reason}: {decision.Detail}");
-            if (route.FiredRules.Count > 0)
-            {
-                await session.AddEventAsync(id, receivedAt, "routed", $"queue {route.Queue}, priority {route.Priority}; rules: {string.Join(", ", route.FiredRules)}");
-            }
+            await RoutingWriter.WriteNewAsync(session, id, queue, priority, route, receivedAt);
 
             if (decision.Related is { } related)
             {
@@ -104,6 +102,8 @@ internal sealed class TicketWriter(TicketingOptions options, IRoutingPolicy rout
         var facts = MessageFacts.Read(message, options.TrustedAuthServId);
         var messageRowId = await InsertInboundAsync(context, message, sender, facts, ticket.Id, MessageKind.Bounce, ThreadingReason.AboutOurMessage, detail, receivedAt);
         await session.AddEventAsync(ticket.Id, receivedAt, "bounce", detail);
+        var route = routing.Route(RoutingInput.From(message, context.Mailbox, sender.Address.ToLowerInvariant(), facts, isNewTicket: false));
+        await RoutingWriter.WriteFollowUpAsync(session, ticket, route, message.MessageId, receivedAt);
         var flags = ticket.Flags;
         foreach (var address in permanentFailures)
         {
@@ -199,7 +199,8 @@ internal sealed class TicketWriter(TicketingOptions options, IRoutingPolicy rout
         // Say nothing beyond the ticket number to a sender we cannot trust: a failed SPF/DKIM/DMARC
         // check on security@, or a stranger quoting someone else's ticket tag.
         var minimal = (facts.AuthenticationFailed && context.Mailbox.Name.Equals("security", StringComparison.OrdinalIgnoreCase))
-            || ticket.Flags.HasFlag(TicketFlags.StrangerQuotedTicketTag);
+            || ticket.Flags.HasFlag(TicketFlags.StrangerQuotedTicketTag)
+            || route.AcknowledgementTemplate == AcknowledgementTemplates.Minimal;
         var ack = _composer.Compose(new AcknowledgementRequest(
             ticket.Number,
             context.Mailbox,
@@ -223,7 +224,7 @@ internal sealed class TicketWriter(TicketingOptions options, IRoutingPolicy rout
             "acknowledgement of a new ticket", ack.Text, null, ack.Raw.Length, 0, []));
         // Due when written: a sender's clock (the Date of an imported message) must not delay it.
         await session.EnqueueOutboxAsync(new OutboxItem(ticket.Id, rowId, customer, ack.MessageId, ack.Raw, context.Now));
-        await session.AddEventAsync(ticket.Id, receivedAt, "acknowledgement-queued", $"to {customer} in {(facts.Language == "zh" ? "Chinese" : "English")}{(minimal ? ", minimal (untrusted sender)" : "")}");
+        await session.AddEventAsync(ticket.Id, receivedAt, "acknowledgement-queued", $"to {customer} in {(facts.Language == "zh" ? "Chinese" : "English")}{(minimal ? ", minimal" + (route.AcknowledgementTemplate == AcknowledgementTemplates.Minimal ? " (rule)" : " (untrusted sender)") : "")}");
         return true;
     }
 }

@@ -1,4 +1,5 @@
 using MailTicketing.Tickets.Model;
+using MailTicketing.Tickets.Routing;
 
 namespace MailTicketing.Tickets.Ports;
 
@@ -52,6 +53,15 @@ public interface ITicketSession : IAsyncDisposable
     Task<long> InsertTicketAsync(NewTicket ticket);
 
     Task UpdateTicketAsync(long ticketId, TicketStatus status, TicketFlags flags, DateTimeOffset updatedAt);
+
+    /// <summary>A follow-up's routing moved the ticket: its queue, category or priority changed.</summary>
+    Task RerouteTicketAsync(long ticketId, string queue, string? category, TicketPriority priority);
+
+    /// <summary>The ticket's stored routing; <see cref="TicketRouting.None"/> when nothing was stored.</summary>
+    Task<TicketRouting> GetRoutingAsync(long ticketId);
+
+    /// <summary>Stores the ticket's routing, replacing what was stored.</summary>
+    Task SaveRoutingAsync(long ticketId, TicketRouting routing);
 
     /// <summary>Makes the ticket visible in another mailbox's queue (same mail sent to support@ and security@).</summary>
     Task AddTicketMailboxAsync(long ticketId, string mailbox);

@@ -1,11 +1,34 @@
 using System.CommandLine;
+using MailTicketing.Worker.Configuration;
 
 namespace MailTicketing.Worker.Cli;
 
 /// <summary>The worker's command line: every verb ops use is registered here.</summary>
 internal static class CommandLine
 {
-    public static Task<int> RunAsync(string[] args) => Build().Parse(args).InvokeAsync();
+    public static async Task<int> RunAsync(string[] args)
+    {
+        try
+        {
+            return await Build().Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (WorkerConfigurationException e)
+        {
+            // Not a crash: say what to fix, without a stack trace (exit code 2, as for bad arguments).
+            await Console.Error.WriteLineAsync(e.Message);
+            return 2;
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped (Ctrl+C) while working, as System.CommandLine's own handler reports it.
+            return 1;
+        }
+        catch (Exception e)
+        {
+            await Console.Error.WriteLineAsync("Unhandled exception: " + e);
+            return 1;
+        }
+    }
 
     internal static RootCommand Build()
     {
@@ -20,6 +43,7 @@ internal static class CommandLine
         root.Subcommands.Add(TicketsCommand.Create(Context));
         root.Subcommands.Add(QuarantineCommand.Create(Context));
         root.Subcommands.Add(InspectCommand.Create());
+        root.Subcommands.Add(RulesCommand.Create(Context));
         return root;
     }
 }

@@ -20,6 +20,11 @@ internal static class RunCommand
         await using var services = await context.CreateServicesAsync(cancellationToken);
         var logger = context.LoggerFactory.CreateLogger("MailTicketing.Worker");
         var runner = new IngestRunner(services.Ingest, logger);
+        if (!once)
+        {
+            services.Rules?.StartWatching(context.Options.RulesCheckInterval);
+        }
+
         do
         {
             var summary = new IngestSummary();

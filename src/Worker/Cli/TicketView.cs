@@ -1,5 +1,6 @@
 using System.Globalization;
 using MailTicketing.Tickets.Model;
+using MailTicketing.Tickets.Routing;
 using Spectre.Console;
 
 namespace MailTicketing.Worker.Cli;
@@ -29,6 +30,8 @@ internal static class TicketView
             console.WriteLine($"  participants {string.Join(", ", details.Participants)}");
         }
 
+        WriteRouting(console, details.Routing);
+
         foreach (var message in details.Messages)
         {
             console.WriteLine();
@@ -57,6 +60,37 @@ internal static class TicketView
         {
             console.WriteLine($"  {Time(item.At)} {item.Kind}: {item.Detail}");
         }
+    }
+
+    private static void WriteRouting(IAnsiConsole console, TicketRouting routing)
+    {
+        var parts = new List<string>();
+        if (routing.SlaPolicy is not null)
+        {
+            parts.Add("sla " + routing.SlaPolicy);
+        }
+
+        if (routing.AssignGroup is not null)
+        {
+            parts.Add("assigned to " + routing.AssignGroup);
+        }
+
+        if (routing.Tags.Count > 0)
+        {
+            parts.Add("tags " + string.Join(", ", routing.Tags));
+        }
+
+        if (parts.Count > 0)
+        {
+            console.WriteLine($"  {string.Join("; ", parts)}");
+        }
+
+        if (routing.Fields.Count > 0)
+        {
+            console.WriteLine($"  fields {string.Join(", ", routing.Fields.Select(f => $"{f.Key}={f.Value}"))}");
+        }
+
+        console.WriteLine($"  rules fired: {(routing.FiredRules.Count == 0 ? "none" : string.Join(", ", routing.FiredRules))}");
     }
 
     private static string Time(DateTimeOffset value) => value.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);

@@ -19,9 +19,10 @@ public sealed class WorkerServices : IDisposable, IAsyncDisposable
 {
     private readonly ITicketDatabase _database;
 
-    private WorkerServices(WorkerOptions options, TicketingOptions ticketing, ITicketDatabase database, ITicketStore store, IngestService ingest, PickupFolderSender sender, ILoggerFactory loggerFactory)
+    private WorkerServices(WorkerOptions options, TicketingOptions ticketing, ITicketDatabase database, ITicketStore store, IngestService ingest, PickupFolderSender sender, ILoggerFactory loggerFactory, RulesReloader? rules)
     {
         _database = database;
+        Rules = rules;
         Options = options;
         Ticketing = ticketing;
         Store = store;
@@ -37,33 +38,55 @@ public sealed class WorkerServices : IDisposable, IAsyncDisposable
     public PickupFolderSender Sender { get; }
     public ILoggerFactory LoggerFactory { get; }
 
+    /// <summary>The routing rules in force; null when no rules file is configured (one queue per mailbox).</summary>
+    public RulesReloader? Rules { get; }
+
     public static async Task<WorkerServices> CreateAsync(WorkerOptions options, ILoggerFactory loggerFactory, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = WorkerOptionsValidator.Validate(options);
         if (errors.Count > 0)
         {
-            throw new InvalidOperationException("The configuration is not valid:\n  " + string.Join("\n  ", errors));
+            throw new WorkerConfigurationException("The configuration is not valid:\n  " + string.Join("\n  ", errors));
         }
 
+        // Rules first: a file that cannot be used stops the start before anything is opened.
+        var rules = LoadRules(options, loggerFactory, clock);
         Directory.CreateDirectory(options.DataDirectory);
         var database = await StoreFactory.OpenAsync(options.DatabasePath, clock, cancellationToken);
         var store = database.CreateTicketStore();
         var ticketing = ToTicketingOptions(options);
         var signer = new MessageIdSigner(SigningKey.Load(options));
-        var ingest = new IngestService(store, ticketing, new MailboxRoutingPolicy(), signer, clock);
+        IRoutingPolicy routing = rules is null ? new MailboxRoutingPolicy() : new RulesRoutingPolicy(() => rules.Current);
+        var ingest = new IngestService(store, ticketing, routing, signer, clock);
         var sender = new PickupFolderSender(store, options.PickupPath, clock);
-        return new WorkerServices(options, ticketing, database, store, ingest, sender, loggerFactory);
+        return new WorkerServices(options, ticketing, database, store, ingest, sender, loggerFactory, rules);
+    }
+
+    private static RulesReloader? LoadRules(WorkerOptions options, ILoggerFactory loggerFactory, TimeProvider clock)
+    {
+        if (options.RulesPath is not { } path)
+        {
+            return null;
+        }
+
+        return RulesReloader.Create(path, loggerFactory.CreateLogger("MailTicketing.Rules"), clock, out var errors)
+            ?? throw new WorkerConfigurationException($"The rules file (MailTicketing:RulesFile) cannot be used:\n  {string.Join("\n  ", errors)}");
     }
 
     public IEnumerable<MaildirSource> MaildirSources() =>
         Options.Mailboxes.Where(m => m.Maildir is not null).Select(m => new MaildirSource(m.Name, m.Maildir!));
 
-    public ValueTask DisposeAsync() => _database.DisposeAsync();
+    public ValueTask DisposeAsync()
+    {
+        Rules?.Dispose();
+        return _database.DisposeAsync();
+    }
 
     /// <summary>For `using` in synchronous code: waits for the database to stop its checkpointer.</summary>
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
-    private static TicketingOptions ToTicketingOptions(WorkerOptions options) => new()
+    /// <summary>The domain's view of the options: mailbox names and addresses lower-case, prefixes upper-case.</summary>
+    internal static TicketingOptions ToTicketingOptions(WorkerOptions options) => new()
     {
         CompanyName = options.CompanyName,
         SameIdentifierWindow = options.SameIdentifierWindow,

@@ -39,9 +39,40 @@ public sealed class WorkerOptions
 
     public List<MailboxOptions> Mailboxes { get; set; } = [];
 
+    /// <summary>
+    /// The routing rules file (docs/rules.md); empty for one queue per mailbox. A relative path
+    /// is looked up in the working directory, then beside the program (where samples/rules.yaml
+    /// is copied), as appsettings.json is. The running worker reloads it when it changes.
+    /// </summary>
+    public string RulesFile { get; set; } = "samples/rules.yaml";
+
+    /// <summary>How often the running worker compares the rules file's hash, in case a change notification was missed.</summary>
+    public TimeSpan RulesCheckInterval { get; set; } = TimeSpan.FromSeconds(5);
+
     public string DatabasePath => Database ?? Path.Combine(DataDirectory, "mailticketing.db");
 
     public string PickupPath => PickupDirectory ?? Path.Combine(DataDirectory, "pickup");
+
+    /// <summary>The rules file to read, or null when none is configured.</summary>
+    public string? RulesPath
+    {
+        get
+        {
+            if (string.IsNullOrWhiteSpace(RulesFile))
+            {
+                return null;
+            }
+
+            var inWorkingDirectory = Path.GetFullPath(RulesFile);
+            if (Path.IsPathRooted(RulesFile) || File.Exists(inWorkingDirectory))
+            {
+                return inWorkingDirectory;
+            }
+
+            var besideProgram = Path.Combine(AppContext.BaseDirectory, RulesFile);
+            return File.Exists(besideProgram) ? besideProgram : inWorkingDirectory;
+        }
+    }
 
     /// <summary>The three mailboxes of the embedded default, reading the sample Maildirs.</summary>
     public static List<MailboxOptions> DefaultMailboxes() =>

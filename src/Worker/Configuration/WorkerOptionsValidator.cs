@@ -53,6 +53,11 @@ public static class WorkerOptionsValidator
             errors.Add($"MailTicketing:PollInterval must be at least 1 second, was {options.PollInterval}.");
         }
 
+        if (options.RulesCheckInterval < TimeSpan.FromSeconds(1))
+        {
+            errors.Add($"MailTicketing:RulesCheckInterval must be at least 1 second, was {options.RulesCheckInterval}.");
+        }
+
         if (options.MaxAcknowledgementsPerSenderPerHour < 0)
         {
             errors.Add($"MailTicketing:MaxAcknowledgementsPerSenderPerHour must be 0 or more, was {options.MaxAcknowledgementsPerSenderPerHour.ToString(CultureInfo.InvariantCulture)}.");

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using MailTicketing.Tickets.Model;
+using MailTicketing.Tickets.Routing;
 using MailTicketing.Worker.Json;
 
 namespace MailTicketing.Worker.Export;
@@ -63,6 +64,7 @@ internal static class TicketExportJson
         json.WriteStringArray("walletAddresses", Values(details, IdentifierKind.WalletAddress));
         json.WriteStringArray("flags", Enum.GetValues<TicketFlags>().Where(f => f != TicketFlags.None && ticket.Flags.HasFlag(f)).Select(f => f.ToString()).ToList());
         json.WriteStringArray("participants", details.Participants);
+        WriteRouting(json, details.Routing);
 
         json.WriteStartArray("messages");
         foreach (var message in details.Messages)
@@ -106,6 +108,22 @@ internal static class TicketExportJson
 
         json.WriteEndArray();
         json.WriteEndObject();
+    }
+
+    /// <summary>slaPolicy, assignGroup, tags, fields (an object) and rules: every rule that fired for the ticket.</summary>
+    private static void WriteRouting(Utf8JsonWriter json, TicketRouting routing)
+    {
+        json.WriteString("slaPolicy", routing.SlaPolicy);
+        json.WriteString("assignGroup", routing.AssignGroup);
+        json.WriteStringArray("tags", routing.Tags);
+        json.WriteStartObject("fields");
+        foreach (var (name, value) in routing.Fields)
+        {
+            json.WriteString(name, value);
+        }
+
+        json.WriteEndObject();
+        json.WriteStringArray("rules", routing.FiredRules);
     }
 
     private static List<string> Values(TicketDetails details, IdentifierKind kind) =>
