@@ -83,7 +83,7 @@ public sealed class IngestService
     }
 
     private PreparedMail Prepare(IncomingMail mail) =>
-        PreparedMail.Prepare(mail, _options.MaxMessageBytes, _parserOptions, _options.TrustedAuthServId);
+        PreparedMail.Prepare(mail, _store, _options.MaxMessageBytes, _parserOptions, _options.TrustedAuthServId);
 
     /// <summary>Runs a quarantined message through ingestion again (after a fix or a raised limit).</summary>
     public async Task<IngestResult> ReplayAsync(long quarantineId, CancellationToken cancellationToken)
@@ -124,8 +124,13 @@ public sealed class IngestService
             return new IngestResult(IngestOutcome.Duplicate, null, "the mailbox already received these exact bytes");
         }
 
-        using (var stream = raw.Open())
+        if (prepared.RawBlob is { } blob)
         {
+            await session.PutBlobAsync(blob);
+        }
+        else
+        {
+            using var stream = raw.Open();
             await session.PutBlobAsync(sha256, stream, compress: true);
         }
 

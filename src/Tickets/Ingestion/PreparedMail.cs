@@ -1,13 +1,15 @@
 using System.Runtime.ExceptionServices;
 using MailTicketing.Mime;
+using MailTicketing.Tickets.Ports;
 
 namespace MailTicketing.Tickets.Ingestion;
 
 /// <summary>
-/// The work on one message that needs no database: its bytes read and hashed, parsed, and the
-/// facts read from its text. Failures are kept, not thrown, and surface only where ingestion
-/// would have met them in order, so preparing a message ahead never changes what happens to it
-/// (a message skipped as already done never reports that its file could not be read).
+/// The work on one message that needs no database: its bytes read, hashed and encoded for the
+/// blob store, parsed, and the facts read from its text. Failures are kept, not thrown, and
+/// surface only where ingestion would have met them in order, so preparing a message ahead never
+/// changes what happens to it (a message skipped as already done never reports that its file
+/// could not be read).
 /// </summary>
 internal sealed class PreparedMail : IDisposable
 {
@@ -17,10 +19,12 @@ internal sealed class PreparedMail : IDisposable
     private readonly ExceptionDispatchInfo? _factsError;
     private MimeMessage? _message;
 
-    private PreparedMail(RawMessage? raw, ExceptionDispatchInfo? readError, MimeMessage? message, Exception? parseError, MessageFacts? facts, ExceptionDispatchInfo? factsError)
+    private PreparedMail(
+        RawMessage? raw, ExceptionDispatchInfo? readError, PreparedBlob? rawBlob, MimeMessage? message, Exception? parseError, MessageFacts? facts, ExceptionDispatchInfo? factsError)
     {
         _raw = raw;
         _readError = readError;
+        RawBlob = rawBlob;
         _message = message;
         ParseError = parseError;
         _facts = facts;
@@ -37,6 +41,9 @@ internal sealed class PreparedMail : IDisposable
         }
     }
 
+    /// <summary>The raw bytes made ready for the blob store; null when they are not held in memory (or could not be made ready: storing them from the stream then reports why).</summary>
+    public PreparedBlob? RawBlob { get; }
+
     /// <summary>Why the parser gave up, when it threw (it is built not to).</summary>
     public Exception? ParseError { get; }
 
@@ -51,10 +58,10 @@ internal sealed class PreparedMail : IDisposable
     }
 
     /// <summary>
-    /// Reads, hashes and parses <paramref name="mail"/>. A message over the size limit is not
-    /// parsed: it is quarantined from its raw bytes alone.
+    /// Reads, hashes, encodes and parses <paramref name="mail"/>. A message over the size limit is
+    /// not parsed: it is quarantined from its raw bytes alone.
     /// </summary>
-    public static PreparedMail Prepare(IncomingMail mail, long maxMessageBytes, MimeParserOptions parserOptions, string? trustedAuthServId)
+    public static PreparedMail Prepare(IncomingMail mail, ITicketStore store, long maxMessageBytes, MimeParserOptions parserOptions, string? trustedAuthServId)
     {
         RawMessage raw;
         try
@@ -63,12 +70,13 @@ internal sealed class PreparedMail : IDisposable
         }
         catch (Exception e)
         {
-            return new PreparedMail(null, ExceptionDispatchInfo.Capture(e), null, null, null, null);
+            return new PreparedMail(null, ExceptionDispatchInfo.Capture(e), null, null, null, null, null);
         }
 
+        var blob = PrepareBlob(store, raw);
         if (raw.Size > maxMessageBytes)
         {
-            return new PreparedMail(raw, null, null, null, null, null);
+            return new PreparedMail(raw, null, blob, null, null, null, null);
         }
 
         MimeMessage message;
@@ -79,16 +87,16 @@ internal sealed class PreparedMail : IDisposable
         }
         catch (Exception e)
         {
-            return new PreparedMail(raw, null, null, e, null, null);
+            return new PreparedMail(raw, null, blob, null, e, null, null);
         }
 
         try
         {
-            return new PreparedMail(raw, null, message, null, MessageFacts.Read(message, trustedAuthServId), null);
+            return new PreparedMail(raw, null, blob, message, null, MessageFacts.Read(message, trustedAuthServId), null);
         }
         catch (Exception e)
         {
-            return new PreparedMail(raw, null, message, null, null, ExceptionDispatchInfo.Capture(e));
+            return new PreparedMail(raw, null, blob, message, null, null, ExceptionDispatchInfo.Capture(e));
         }
     }
 
@@ -104,5 +112,22 @@ internal sealed class PreparedMail : IDisposable
     {
         _message?.Dispose();
         _message = null;
+    }
+
+    private static PreparedBlob? PrepareBlob(ITicketStore store, RawMessage raw)
+    {
+        if (raw.Bytes is not { } bytes)
+        {
+            return null;
+        }
+
+        try
+        {
+            return store.PrepareBlob(raw.Sha256, bytes, compress: true);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            return null;
+        }
     }
 }
