@@ -27,6 +27,14 @@ public interface ITicketSession : IAsyncDisposable
 
     Task<MessageRef?> FindMessageByMessageIdAsync(string messageId, MessageDirection direction);
 
+    /// <summary>
+    /// What ingestion must heed first about a Message-ID, in one lookup: our own outbound message
+    /// with it (it came back), else the first inbound one (seen before); null when there is none.
+    /// </summary>
+    async Task<MessageRef?> FindMessageByMessageIdAsync(string messageId) =>
+        await FindMessageByMessageIdAsync(messageId, MessageDirection.Outbound)
+        ?? await FindMessageByMessageIdAsync(messageId, MessageDirection.Inbound);
+
     Task<TicketRecord?> FindTicketAsync(TicketNumber number);
 
     Task<TicketRecord?> FindTicketByIdAsync(long ticketId);
