@@ -25,6 +25,9 @@ internal sealed class TimedTicketSession(ITicketSession inner, StoreCallTimes ti
     public Task<MessageRef?> FindMessageByMessageIdAsync(string messageId, MessageDirection direction) =>
         times.TimeAsync("find message by Message-ID", () => inner.FindMessageByMessageIdAsync(messageId, direction));
 
+    public Task<MessageRef?> FindMessageByMessageIdAsync(string messageId) =>
+        times.TimeAsync("find message by Message-ID (ours first)", () => inner.FindMessageByMessageIdAsync(messageId));
+
     public Task<TicketRecord?> FindTicketAsync(TicketNumber number) => times.TimeAsync("find ticket by number", () => inner.FindTicketAsync(number));
 
     public Task<TicketRecord?> FindTicketByIdAsync(long ticketId) => times.TimeAsync("find ticket by id", () => inner.FindTicketByIdAsync(ticketId));

@@ -65,15 +65,12 @@ internal sealed class BlobRepository(SqlContext sql, ISqlDialect dialect, TimePr
         await dialect.InsertBlobAsync(sql, header, spool);
     }
 
-    /// <summary>Stores a blob hashed and encoded ahead (<see cref="BlobCodec.Prepare"/>) unless present.</summary>
+    /// <summary>
+    /// Stores a blob hashed and encoded ahead (<see cref="BlobCodec.Prepare"/>) unless present. No
+    /// lookup first: the work a lookup would save is done, and the insert ignores a present key.
+    /// </summary>
     public async Task PutAsync(EncodedBlob blob)
     {
-        const string exists = "SELECT EXISTS (SELECT 1 FROM blobs WHERE sha256 = @Sha256)";
-        if (await sql.Connection.ExecuteScalarAsync<bool>(sql.Command(exists, new { blob.Sha256 })))
-        {
-            return;
-        }
-
         var header = new BlobHeader(blob.Sha256, blob.Compression, blob.Content.LongLength, blob.StoredLength, UnixTime.ToMs(clock.GetUtcNow()));
         await using var stored = blob.OpenStored();
         await dialect.InsertBlobAsync(sql, header, stored);

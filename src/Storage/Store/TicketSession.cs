@@ -57,6 +57,9 @@ internal sealed class TicketSession : ITicketSession
     public Task<MessageRef?> FindMessageByMessageIdAsync(string messageId, MessageDirection direction) =>
         Active(_messages).FindByMessageIdAsync(messageId, direction);
 
+    public Task<MessageRef?> FindMessageByMessageIdAsync(string messageId) =>
+        Active(_messages).FindByMessageIdOursFirstAsync(messageId);
+
     public async Task<TicketRecord?> FindTicketAsync(TicketNumber number) =>
         (await Active(_tickets).FindByNumberAsync(number))?.ToRecord();
 

@@ -172,17 +172,11 @@ public sealed class IngestService
             return await QuarantineAsync(context, "no-sender", "no sender address could be read from From, Sender or Reply-To", receivedAt);
         }
 
-        if (message.MessageId is { } messageId)
+        if (message.MessageId is { } messageId && await session.FindMessageByMessageIdAsync(messageId) is { } known)
         {
-            if (await session.FindMessageByMessageIdAsync(messageId, MessageDirection.Outbound) is not null)
-            {
-                return await FinishAsync(context, new IngestResult(IngestOutcome.Ignored, null, $"our own message <{messageId}> came back"));
-            }
-
-            if (await session.FindMessageByMessageIdAsync(messageId, MessageDirection.Inbound) is { } seen)
-            {
-                return await SeenBeforeAsync(context, seen, messageId, receivedAt);
-            }
+            return known.Direction == MessageDirection.Outbound
+                ? await FinishAsync(context, new IngestResult(IngestOutcome.Ignored, null, $"our own message <{messageId}> came back"))
+                : await SeenBeforeAsync(context, known, messageId, receivedAt);
         }
 
         if (message.Automation.IsBounce)
