@@ -80,8 +80,9 @@ internal sealed class Report
         md.AppendLine();
         md.AppendLine($"{r.Files:N0} generated messages, {r.Bytes / 1e6:F1} MB ({Kinds(r.Kinds)}); warm-up: {r.WarmupRounds} round(s) of parse + ingest of the first 2,000 into a throwaway database, {r.WarmupSeconds:F0} s.");
         md.AppendLine();
-        md.AppendLine($"Load average at the end: {LoadAverage()}. The process is single-threaded where it matters (one writer); when the CPU column is well below the wall column, "
-            + "the run waited for other work on the machine, and CPU time per message is the steadier figure.");
+        md.AppendLine($"Load average at the end: {LoadAverage()}. Ingestion runs on two threads: one writer (SQLite, threading, "
+            + "composing) and, beside it, the preparation of the next messages (read, hash, Brotli, parse, extraction); so CPU may exceed wall. When the machine is "
+            + "busy with other work the second thread waits for a core, and wall figures suffer more than CPU figures.");
         md.AppendLine();
         md.Append(Columns(rows, markdown: true));
         md.AppendLine();
@@ -116,13 +117,14 @@ internal sealed class Report
             md.AppendLine();
             md.AppendLine("## Where a message's time goes");
             md.AppendLine();
-            md.AppendLine("Each CPU stage run on its own over the same files with the building blocks ingestion uses; the store is what the pipeline spends beyond them.");
+            md.AppendLine("Each CPU stage run on its own over the same files with the building blocks ingestion uses. Read, hashes, Brotli, parse and extraction run on the "
+                + "preparing thread, beside the writer, so the stages and the rest overlap: the rest is the writer's time the preparation did not hide.");
             md.AppendLine();
             md.AppendLine("| Stage | ms/message | Share of the pipeline |");
             md.AppendLine("|---|---:|---:|");
             void Stage(string name, double seconds) =>
                 md.AppendLine($"| {name} | {seconds * perMessage:F3} | {seconds * perMessage / pipelineMs:P0} |");
-            Stage("read the file (the pipeline opens it 3 times)", stages.Read);
+            Stage("read the file (once, held in memory)", stages.Read);
             Stage("SHA-256 of the raw bytes", stages.Hash);
             Stage("Brotli (quality 1) of the raw bytes", stages.Compress);
             Stage("MIME parse, subject, from, text body", stages.Parse);
@@ -130,7 +132,7 @@ internal sealed class Report
             Stage("redact secrets, split reply, extract identifiers, fingerprint", stages.Facts);
             Stage("compose the acknowledgement (new tickets)", stages.Acknowledgement);
             md.AppendLine($"| **sum of the stages** | {stages.Total * perMessage:F3} | {stages.Total * perMessage / pipelineMs:P0} |");
-            md.AppendLine($"| store: SQLite, Dapper, commit, threading lookups (the rest) | {pipelineMs - stages.Total * perMessage:F3} | {(pipelineMs - stages.Total * perMessage) / pipelineMs:P0} |");
+            md.AppendLine($"| the rest: store (SQLite, Dapper, commit, lookups), threading, minus what ran beside the writer | {pipelineMs - stages.Total * perMessage:F3} | {(pipelineMs - stages.Total * perMessage) / pipelineMs:P0} |");
             md.AppendLine($"| **whole pipeline** | {pipelineMs:F3} | 100% |");
         }
 
@@ -154,7 +156,8 @@ internal sealed class Report
             }
 
             md.AppendLine($"| **all store calls** | | {storeMs:F3} | {storeMs / wallMs:P0} |");
-            md.AppendLine($"| ingestion's own code (parse, extraction, threading, composing; between the calls) | | {wallMs - storeMs:F3} | {(wallMs - storeMs) / wallMs:P0} |");
+            md.AppendLine($"| the writer's own code (threading, routing, composing) and waits for the preparing thread; between the calls | | {wallMs - storeMs:F3} | {(wallMs - storeMs) / wallMs:P0} |");
+            Floor(md, r, storeMs);
         }
 
         md.AppendLine();
@@ -227,6 +230,29 @@ internal sealed class Report
     {
         var sorted = passes.OrderBy(p => p.WallSeconds).ToList();
         return sorted[sorted.Count / 2];
+    }
+
+    /// <summary>
+    /// What the ratio target asks against what the parts cost on their own: the writer's store
+    /// calls cannot overlap each other (one SQLite writer), and the preparing thread cannot go
+    /// faster than its stages. Written each run so the figure behind the product decision stays current.
+    /// </summary>
+    private static void Floor(StringBuilder md, BenchResult r, double storeMs)
+    {
+        var parseMs = Median(r.ParsePasses).WallSeconds * 1000 / r.Files;
+        var targetMs = parseMs / 0.25;
+        md.AppendLine();
+        md.AppendLine("## The floor under the ratio target");
+        md.AppendLine();
+        md.AppendLine($"- Pipeline / parse >= 0.25 means at most {targetMs:F3} ms per message (the parse alone takes {parseMs:F3} ms in this run).");
+        md.AppendLine($"- The store calls alone, one SQLite writer, take {storeMs:F3} ms per message (table above): at most {1000 / storeMs:N0} msg/s, "
+            + $"a ratio of {parseMs / storeMs:F3}, even if every other cost ran on another core for free.");
+        if (r.Stages is { } stages)
+        {
+            var perMessage = 1000.0 / stages.Messages;
+            var prepareMs = (stages.Read + stages.Hash + stages.Compress + stages.Parse + stages.Facts) * perMessage;
+            md.AppendLine($"- The preparing thread's stages (read, SHA-256, Brotli, parse, extraction) take {prepareMs:F3} ms per message: a ratio of {parseMs / prepareMs:F3} on their own.");
+        }
     }
 
     private static string LoadAverage() =>

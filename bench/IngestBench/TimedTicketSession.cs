@@ -20,8 +20,14 @@ internal sealed class TimedTicketSession(ITicketSession inner, StoreCallTimes ti
     public Task PutBlobAsync(string sha256, Stream content, bool compress) =>
         times.TimeAsync(compress ? "put blob, compressed (read, hash, Brotli, insert)" : "put blob, stored (read, hash, insert)", () => inner.PutBlobAsync(sha256, content, compress));
 
+    public Task PutBlobAsync(PreparedBlob blob) =>
+        times.TimeAsync(blob.Compress ? "put blob, prepared (insert; Brotli ran ahead)" : "put blob, prepared, stored", () => inner.PutBlobAsync(blob));
+
     public Task<MessageRef?> FindMessageByMessageIdAsync(string messageId, MessageDirection direction) =>
         times.TimeAsync("find message by Message-ID", () => inner.FindMessageByMessageIdAsync(messageId, direction));
+
+    public Task<MessageRef?> FindMessageByMessageIdAsync(string messageId) =>
+        times.TimeAsync("find message by Message-ID (ours first)", () => inner.FindMessageByMessageIdAsync(messageId));
 
     public Task<TicketRecord?> FindTicketAsync(TicketNumber number) => times.TimeAsync("find ticket by number", () => inner.FindTicketAsync(number));
 

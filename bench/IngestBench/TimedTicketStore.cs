@@ -22,6 +22,9 @@ internal sealed class TimedTicketStore(ITicketStore inner, StoreCallTimes times)
     public Task<bool> SetStatusAsync(TicketNumber number, TicketStatus status, string actor, DateTimeOffset at, CancellationToken cancellationToken) =>
         inner.SetStatusAsync(number, status, actor, at, cancellationToken);
 
+    // Called ahead of the session, beside the writer: its time is not a store call's.
+    public PreparedBlob PrepareBlob(string sha256, byte[] content, bool compress) => inner.PrepareBlob(sha256, content, compress);
+
     public Task<Stream?> OpenBlobAsync(string sha256, CancellationToken cancellationToken) => inner.OpenBlobAsync(sha256, cancellationToken);
 
     public Task<IReadOnlyList<QuarantineEntry>> ListQuarantineAsync(bool includeReplayed, CancellationToken cancellationToken) =>

@@ -65,6 +65,17 @@ internal sealed class BlobRepository(SqlContext sql, ISqlDialect dialect, TimePr
         await dialect.InsertBlobAsync(sql, header, spool);
     }
 
+    /// <summary>
+    /// Stores a blob hashed and encoded ahead (<see cref="BlobCodec.Prepare"/>) unless present. No
+    /// lookup first: the work a lookup would save is done, and the insert ignores a present key.
+    /// </summary>
+    public async Task PutAsync(EncodedBlob blob)
+    {
+        var header = new BlobHeader(blob.Sha256, blob.Compression, blob.Content.LongLength, blob.StoredLength, UnixTime.ToMs(clock.GetUtcNow()));
+        await using var stored = blob.OpenStored();
+        await dialect.InsertBlobAsync(sql, header, stored);
+    }
+
     /// <summary>Opens a blob on a connection of its own, which the returned stream owns.</summary>
     public static async Task<Stream?> OpenAsync(ISqlDialect dialect, string sha256, CancellationToken cancellationToken)
     {

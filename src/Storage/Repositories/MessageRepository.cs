@@ -87,6 +87,20 @@ internal sealed class MessageRepository(SqlContext sql)
         return row?.ToRef();
     }
 
+    /// <summary>Our outbound message with this Message-ID, else the first inbound one (ix_messages_message_id).</summary>
+    public async Task<MessageRef?> FindByMessageIdOursFirstAsync(string messageId)
+    {
+        const string select = $"""
+            SELECT {MessageColumns}
+            FROM messages m
+            WHERE m.message_id = @MessageId
+            ORDER BY m.direction = 'Outbound' DESC, m.id
+            LIMIT 1
+            """;
+        var row = await sql.Connection.QuerySingleOrDefaultAsync<MessageRow?>(sql.Command(select, new { MessageId = messageId }));
+        return row?.ToRef();
+    }
+
     public async Task<IReadOnlyList<RecentText>> RecentInboundTextsAsync(string fromAddress, DateTimeOffset since, int limit)
     {
         // Driven by ix_messages_from (from_address, direction, received_at), newest first.

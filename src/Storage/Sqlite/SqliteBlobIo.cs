@@ -18,8 +18,17 @@ internal static class SqliteBlobIo
     {
         if (header.StoredSize <= SqliteDialect.InlineBlobLimit)
         {
-            var data = new byte[header.StoredSize];
-            await storedBytes.ReadExactlyAsync(data, sql.Token);
+            byte[] data;
+            if (storedBytes is MemoryStream { Position: 0 } memory && memory.TryGetBuffer(out var lent) && lent.Offset == 0 && lent.Count == header.StoredSize && lent.Array!.Length == lent.Count)
+            {
+                data = lent.Array;
+            }
+            else
+            {
+                data = new byte[header.StoredSize];
+                await storedBytes.ReadExactlyAsync(data, sql.Token);
+            }
+
             const string insertInline = """
                 INSERT INTO blobs (sha256, compression, size, stored_size, created_at, data)
                 VALUES (@Sha256, @Compression, @Size, @StoredSize, @CreatedAt, @Data)

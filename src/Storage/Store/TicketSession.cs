@@ -1,3 +1,4 @@
+using MailTicketing.Storage.Blobs;
 using MailTicketing.Storage.Dialects;
 using MailTicketing.Storage.Repositories;
 using MailTicketing.Tickets.Model;
@@ -52,8 +53,15 @@ internal sealed class TicketSession : ITicketSession
     public Task PutBlobAsync(string sha256, Stream content, bool compress) =>
         Active(new BlobRepository(_sql, _dialect, _clock)).PutAsync(sha256, content, compress);
 
+    public Task PutBlobAsync(PreparedBlob blob) => blob is EncodedBlob encoded
+        ? Active(new BlobRepository(_sql, _dialect, _clock)).PutAsync(encoded)
+        : PutBlobAsync(blob.Sha256, new MemoryStream(blob.Content, writable: false), blob.Compress);
+
     public Task<MessageRef?> FindMessageByMessageIdAsync(string messageId, MessageDirection direction) =>
         Active(_messages).FindByMessageIdAsync(messageId, direction);
+
+    public Task<MessageRef?> FindMessageByMessageIdAsync(string messageId) =>
+        Active(_messages).FindByMessageIdOursFirstAsync(messageId);
 
     public async Task<TicketRecord?> FindTicketAsync(TicketNumber number) =>
         (await Active(_tickets).FindByNumberAsync(number))?.ToRecord();

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using MailTicketing.Storage.Blobs;
 using MailTicketing.Storage.Dialects;
 using MailTicketing.Storage.Repositories;
 using MailTicketing.Tickets.Model;
@@ -90,6 +91,8 @@ internal sealed class TicketStore(ISqlDialect dialect, TimeProvider clock) : ITi
                 return true;
             },
             cancellationToken);
+
+    public PreparedBlob PrepareBlob(string sha256, byte[] content, bool compress) => BlobCodec.Prepare(sha256, content, compress);
 
     public Task<Stream?> OpenBlobAsync(string sha256, CancellationToken cancellationToken) =>
         BlobRepository.OpenAsync(dialect, sha256, cancellationToken);

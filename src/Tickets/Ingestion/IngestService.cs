@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using System.Text.RegularExpressions;
 using MailTicketing.Mime;
 using MailTicketing.Mime.Reports;
@@ -49,16 +50,40 @@ public sealed class IngestService
     /// </summary>
     public async Task<IReadOnlyList<IngestResult>> IngestBatchAsync(IReadOnlyList<IncomingMail> mails, CancellationToken cancellationToken)
     {
+        if (mails.Count == 1 || Environment.ProcessorCount == 1)
+        {
+            return await IngestInOrderAsync(mails, cancellationToken);
+        }
+
+        // Parsing and extraction of the next messages run beside the writer (see PreparationQueue).
+        await using var preparation = PreparationQueue.Start(mails, Prepare, cancellationToken);
         await using var session = await _store.BeginAsync(cancellationToken);
         var results = new List<IngestResult>(mails.Count);
-        foreach (var mail in mails)
+        for (var i = 0; i < mails.Count; i++)
         {
-            results.Add(await IngestInSessionAsync(session, mail, replayOf: null, cancellationToken));
+            using var prepared = await preparation.TakeAsync(i);
+            results.Add(await IngestInSessionAsync(session, mails[i], prepared, replayOf: null, cancellationToken));
         }
 
         await session.CommitAsync();
         return results;
     }
+
+    private async Task<IReadOnlyList<IngestResult>> IngestInOrderAsync(IReadOnlyList<IncomingMail> mails, CancellationToken cancellationToken)
+    {
+        await using var session = await _store.BeginAsync(cancellationToken);
+        var results = new List<IngestResult>(mails.Count);
+        foreach (var mail in mails)
+        {
+            results.Add(await IngestInSessionAsync(session, mail, prepared: null, replayOf: null, cancellationToken));
+        }
+
+        await session.CommitAsync();
+        return results;
+    }
+
+    private PreparedMail Prepare(IncomingMail mail) =>
+        PreparedMail.Prepare(mail, _store, _options.MaxMessageBytes, _parserOptions, _options.TrustedAuthServId);
 
     /// <summary>Runs a quarantined message through ingestion again (after a fix or a raised limit).</summary>
     public async Task<IngestResult> ReplayAsync(long quarantineId, CancellationToken cancellationToken)
@@ -73,12 +98,13 @@ public sealed class IngestService
         var raw = await ReadBlobAsync(entry.RawSha256, cancellationToken);
         var mail = new IncomingMail(entry.Mailbox, "quarantine", $"{quarantineId}:{_clock.GetUtcNow().ToUnixTimeMilliseconds()}", () => new MemoryStream(raw, writable: false));
         await using var session = await _store.BeginAsync(cancellationToken);
-        var result = await IngestInSessionAsync(session, mail, quarantineId, cancellationToken);
+        var result = await IngestInSessionAsync(session, mail, prepared: null, quarantineId, cancellationToken);
         await session.CommitAsync();
         return result;
     }
 
-    private async Task<IngestResult> IngestInSessionAsync(ITicketSession session, IncomingMail mail, long? replayOf, CancellationToken cancellationToken)
+    /// <param name="prepared">The message read, parsed and its facts extracted ahead; null to do that here, when the store says it is needed. Stays the caller's to dispose.</param>
+    private async Task<IngestResult> IngestInSessionAsync(ITicketSession session, IncomingMail mail, PreparedMail? prepared, long? replayOf, CancellationToken cancellationToken)
     {
         var mailbox = _options.FindMailbox(mail.Mailbox)
             ?? throw new ArgumentException($"Mailbox '{mail.Mailbox}' is not configured.", nameof(mail));
@@ -88,7 +114,9 @@ public sealed class IngestService
         }
 
         var now = _clock.GetUtcNow();
-        var raw = RawMessage.Read(mail);
+        using var preparedHere = prepared is null ? Prepare(mail) : null;
+        prepared ??= preparedHere!;
+        var raw = prepared.Raw;
         var (sha256, size) = (raw.Sha256, raw.Size);
         if (replayOf is null && await session.HasDeliveryAsync(mailbox.Name, sha256))
         {
@@ -96,8 +124,13 @@ public sealed class IngestService
             return new IngestResult(IngestOutcome.Duplicate, null, "the mailbox already received these exact bytes");
         }
 
-        using (var stream = raw.Open())
+        if (prepared.RawBlob is { } blob)
         {
+            await session.PutBlobAsync(blob);
+        }
+        else
+        {
+            using var stream = raw.Open();
             await session.PutBlobAsync(sha256, stream, compress: true);
         }
 
@@ -107,25 +140,24 @@ public sealed class IngestService
             return await QuarantineAsync(context, "too-large", $"{size:N0} bytes is over the {_options.MaxMessageBytes:N0}-byte limit", now);
         }
 
-        MimeMessage message;
-        try
+        if (prepared.ParseError is { } e)
         {
-            using var stream = raw.Open();
-            message = MimeMessage.Load(stream, _parserOptions);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
+            if (e is OperationCanceledException)
+            {
+                ExceptionDispatchInfo.Throw(e);
+            }
+
             // The reader is built never to throw on bad input; if it does, keep the mail and say why.
             return await QuarantineAsync(context, "parse-error", $"{e.GetType().Name}: {e.Message}", now);
         }
 
-        using (message)
+        using (var message = prepared.TakeMessage())
         {
-            return await IngestParsedAsync(context, message, cancellationToken);
+            return await IngestParsedAsync(context, message, prepared, cancellationToken);
         }
     }
 
-    private async Task<IngestResult> IngestParsedAsync(IngestContext context, MimeMessage message, CancellationToken cancellationToken)
+    private async Task<IngestResult> IngestParsedAsync(IngestContext context, MimeMessage message, PreparedMail prepared, CancellationToken cancellationToken)
     {
         var session = context.Session;
         var receivedAt = ReceivedTime.Of(message) ?? context.Now;
@@ -140,17 +172,11 @@ public sealed class IngestService
             return await QuarantineAsync(context, "no-sender", "no sender address could be read from From, Sender or Reply-To", receivedAt);
         }
 
-        if (message.MessageId is { } messageId)
+        if (message.MessageId is { } messageId && await session.FindMessageByMessageIdAsync(messageId) is { } known)
         {
-            if (await session.FindMessageByMessageIdAsync(messageId, MessageDirection.Outbound) is not null)
-            {
-                return await FinishAsync(context, new IngestResult(IngestOutcome.Ignored, null, $"our own message <{messageId}> came back"));
-            }
-
-            if (await session.FindMessageByMessageIdAsync(messageId, MessageDirection.Inbound) is { } seen)
-            {
-                return await SeenBeforeAsync(context, seen, messageId, receivedAt);
-            }
+            return known.Direction == MessageDirection.Outbound
+                ? await FinishAsync(context, new IngestResult(IngestOutcome.Ignored, null, $"our own message <{messageId}> came back"))
+                : await SeenBeforeAsync(context, known, messageId, receivedAt);
         }
 
         if (message.Automation.IsBounce)
@@ -161,7 +187,7 @@ public sealed class IngestService
         MessageFacts facts;
         try
         {
-            facts = MessageFacts.Read(message, _options.TrustedAuthServId);
+            facts = prepared.Facts;
         }
         catch (RegexMatchTimeoutException e)
         {

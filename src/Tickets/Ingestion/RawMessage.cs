@@ -26,6 +26,9 @@ internal sealed class RawMessage
 
     public long Size { get; }
 
+    /// <summary>The bytes, when they are held in memory (up to 4 MiB); null for larger messages.</summary>
+    public byte[]? Bytes => _bytes;
+
     public Stream Open() => _bytes is not null ? new MemoryStream(_bytes, writable: false) : _open();
 
     public static RawMessage Read(IncomingMail mail)

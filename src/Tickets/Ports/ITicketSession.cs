@@ -23,7 +23,18 @@ public interface ITicketSession : IAsyncDisposable
     /// <summary>Stores bytes under their SHA-256 unless present; <paramref name="compress"/> for raw mail, not for already-compressed attachments.</summary>
     Task PutBlobAsync(string sha256, Stream content, bool compress);
 
+    /// <summary>Stores a blob made ready by <see cref="ITicketStore.PrepareBlob"/> unless present.</summary>
+    Task PutBlobAsync(PreparedBlob blob) => PutBlobAsync(blob.Sha256, new MemoryStream(blob.Content, writable: false), blob.Compress);
+
     Task<MessageRef?> FindMessageByMessageIdAsync(string messageId, MessageDirection direction);
+
+    /// <summary>
+    /// What ingestion must heed first about a Message-ID, in one lookup: our own outbound message
+    /// with it (it came back), else the first inbound one (seen before); null when there is none.
+    /// </summary>
+    async Task<MessageRef?> FindMessageByMessageIdAsync(string messageId) =>
+        await FindMessageByMessageIdAsync(messageId, MessageDirection.Outbound)
+        ?? await FindMessageByMessageIdAsync(messageId, MessageDirection.Inbound);
 
     Task<TicketRecord?> FindTicketAsync(TicketNumber number);
 

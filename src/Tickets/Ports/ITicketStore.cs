@@ -22,6 +22,12 @@ public interface ITicketStore
     /// <summary>Changes a ticket's status and records who did it; false when there is no such ticket.</summary>
     Task<bool> SetStatusAsync(TicketNumber number, TicketStatus status, string actor, DateTimeOffset at, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Checks and encodes bytes for <see cref="ITicketSession.PutBlobAsync(PreparedBlob)"/> outside any
+    /// transaction; safe to call from any thread. Throws when <paramref name="content"/> does not hash to <paramref name="sha256"/>.
+    /// </summary>
+    PreparedBlob PrepareBlob(string sha256, byte[] content, bool compress) => new(sha256, content, compress);
+
     /// <summary>Reads a blob (raw message, attachment) by hash; null when absent. The stream is decompressed.</summary>
     Task<Stream?> OpenBlobAsync(string sha256, CancellationToken cancellationToken);
 

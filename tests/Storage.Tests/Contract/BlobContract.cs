@@ -107,6 +107,55 @@ public abstract class BlobContract<TProvider> : StoreContract<TProvider>
     }
 
     [Theory]
+    [InlineData(true, 3000)]
+    [InlineData(false, 3000)]
+    [InlineData(true, 0)]
+    public async Task A_blob_prepared_ahead_of_its_transaction_reads_back_byte_for_byte(bool compress, int padding)
+    {
+        var (sha, bytes) = Samples.Content(padding == 0 ? "" : "Subject: 提现未到账\r\n\r\nUID 88001\r\n" + new string('x', padding));
+        var prepared = Store.PrepareBlob(sha, bytes, compress);
+
+        await InSessionAsync(async session =>
+        {
+            await session.PutBlobAsync(prepared);
+            return 0;
+        });
+        await using var stream = await Store.OpenBlobAsync(sha, Ct);
+
+        Assert.Equal((sha, (long)bytes.Length), await StreamHash.OfAsync(stream!));
+    }
+
+    [Fact]
+    public async Task A_prepared_blob_already_stored_from_a_stream_is_kept_as_it_was()
+    {
+        var (sha, bytes) = Samples.Content("the same raw message, delivered twice");
+        await InSessionAsync(async session =>
+        {
+            await session.PutBlobAsync(sha, new MemoryStream(bytes), compress: false);
+            return 0;
+        });
+
+        await InSessionAsync(async session =>
+        {
+            await session.PutBlobAsync(Store.PrepareBlob(sha.ToUpperInvariant(), bytes, compress: true));
+            return 0;
+        });
+        await using var stream = await Store.OpenBlobAsync(sha, Ct);
+
+        Assert.Equal((sha, (long)bytes.Length), await StreamHash.OfAsync(stream!));
+    }
+
+    [Fact]
+    public void Preparing_content_that_does_not_match_its_hash_is_refused()
+    {
+        var (sha, _) = Samples.Content("what the caller hashed");
+
+        var error = Assert.Throws<ArgumentException>(() => Store.PrepareBlob(sha, Encoding.UTF8.GetBytes("something else"), compress: true));
+
+        Assert.Contains(sha, error.Message);
+    }
+
+    [Theory]
     [InlineData("not-a-hash")]
     [InlineData("0000000000000000000000000000000000000000000000000000000000000000")]
     public async Task Opening_a_blob_that_is_not_there_gives_null(string sha)

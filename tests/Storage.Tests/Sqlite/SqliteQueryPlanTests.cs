@@ -50,6 +50,9 @@ public sealed partial class SqliteQueryPlanTests : IAsyncLifetime
         await session.PutBlobAsync(raw, new MemoryStream(rawBytes), compress: true);
         await session.PutBlobAsync(shot, new MemoryStream(shotBytes), compress: false);
         await session.FindMessageByMessageIdAsync("<parent@x>", MessageDirection.Outbound);
+        await session.FindMessageByMessageIdAsync("<parent@x>");
+        var (preparedSha, preparedBytes) = Samples.Content("raw message prepared ahead");
+        await session.PutBlobAsync(store.PrepareBlob(preparedSha, preparedBytes, compress: true));
         await session.FindTicketAsync(new TicketNumber("SUP", 1));
         await session.FindTicketByIdAsync(earlier);
         await session.IsParticipantAsync(earlier, Samples.Alice);
@@ -74,7 +77,7 @@ public sealed partial class SqliteQueryPlanTests : IAsyncLifetime
         var quarantined = await session.QuarantineAsync(Samples.Quarantine(raw));
         await session.MarkQuarantineReplayedAsync(quarantined, Samples.T0);
 
-        await AssertIndexedAsync(connection, trace.Statements, expectedAtLeast: 25);
+        await AssertIndexedAsync(connection, trace.Statements, expectedAtLeast: 27);
     }
 
     [Fact]
