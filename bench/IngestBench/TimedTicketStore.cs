@@ -22,6 +22,8 @@ internal sealed class TimedTicketStore(ITicketStore inner, StoreCallTimes times)
     public Task<bool> SetStatusAsync(TicketNumber number, TicketStatus status, string actor, DateTimeOffset at, CancellationToken cancellationToken) =>
         inner.SetStatusAsync(number, status, actor, at, cancellationToken);
 
+    public Task<ImapCheckpoint?> GetImapCheckpointAsync(string source, CancellationToken cancellationToken) => inner.GetImapCheckpointAsync(source, cancellationToken);
+
     public Task<Stream?> OpenBlobAsync(string sha256, CancellationToken cancellationToken) => inner.OpenBlobAsync(sha256, cancellationToken);
 
     public Task<IReadOnlyList<QuarantineEntry>> ListQuarantineAsync(bool includeReplayed, CancellationToken cancellationToken) =>
