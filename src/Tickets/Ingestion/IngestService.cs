@@ -47,13 +47,26 @@ public sealed class IngestService
     /// message: a restart reads them all again. An exception rolls the batch back; callers then
     /// take the messages one by one (see IngestRunner) so only the bad one fails.
     /// </summary>
-    public async Task<IReadOnlyList<IngestResult>> IngestBatchAsync(IReadOnlyList<IncomingMail> mails, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<IngestResult>> IngestBatchAsync(IReadOnlyList<IncomingMail> mails, CancellationToken cancellationToken) =>
+        IngestBatchAsync(mails, beforeCommit: null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="IngestBatchAsync(IReadOnlyList{IncomingMail}, CancellationToken)"/>, with
+    /// <paramref name="beforeCommit"/> run in the same transaction after the messages: a source
+    /// saves its checkpoint there, so the checkpoint and the tickets it covers commit together.
+    /// </summary>
+    public async Task<IReadOnlyList<IngestResult>> IngestBatchAsync(IReadOnlyList<IncomingMail> mails, Func<ITicketSession, IReadOnlyList<IngestResult>, Task>? beforeCommit, CancellationToken cancellationToken)
     {
         await using var session = await _store.BeginAsync(cancellationToken);
         var results = new List<IngestResult>(mails.Count);
         foreach (var mail in mails)
         {
             results.Add(await IngestInSessionAsync(session, mail, replayOf: null, cancellationToken));
+        }
+
+        if (beforeCommit is not null)
+        {
+            await beforeCommit(session, results);
         }
 
         await session.CommitAsync();
