@@ -85,6 +85,10 @@ internal sealed class TimedTicketSession(ITicketSession inner, StoreCallTimes ti
     public Task MarkQuarantineReplayedAsync(long quarantineId, DateTimeOffset at) =>
         times.TimeAsync("mark quarantine replayed", () => inner.MarkQuarantineReplayedAsync(quarantineId, at));
 
+    public Task<ImapCheckpoint?> GetImapCheckpointAsync(string source) => times.TimeAsync("get IMAP checkpoint", () => inner.GetImapCheckpointAsync(source));
+
+    public Task SaveImapCheckpointAsync(ImapCheckpoint checkpoint) => times.TimeAsync("save IMAP checkpoint", () => inner.SaveImapCheckpointAsync(checkpoint));
+
     public Task CommitAsync() => times.TimeAsync("commit", inner.CommitAsync);
 
     public async ValueTask DisposeAsync() => await times.TimeAsync("end session (return connection)", () => inner.DisposeAsync().AsTask());

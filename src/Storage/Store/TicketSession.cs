@@ -121,6 +121,10 @@ internal sealed class TicketSession : ITicketSession
     public Task MarkQuarantineReplayedAsync(long quarantineId, DateTimeOffset at) =>
         Active(_quarantine).MarkReplayedAsync(quarantineId, at);
 
+    public Task<ImapCheckpoint?> GetImapCheckpointAsync(string source) => Active(new ImapCheckpointRepository(_sql)).GetAsync(source);
+
+    public Task SaveImapCheckpointAsync(ImapCheckpoint checkpoint) => Active(new ImapCheckpointRepository(_sql)).SaveAsync(checkpoint);
+
     public async Task CommitAsync()
     {
         Active(this);

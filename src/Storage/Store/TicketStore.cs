@@ -132,6 +132,9 @@ internal sealed class TicketStore(ISqlDialect dialect, TimeProvider clock) : ITi
             },
             cancellationToken);
 
+    public Task<ImapCheckpoint?> GetImapCheckpointAsync(string source, CancellationToken cancellationToken) =>
+        ReadAsync(sql => new ImapCheckpointRepository(sql).GetAsync(source), snapshot: false, cancellationToken);
+
     private async Task<T> ReadAsync<T>(Func<SqlContext, Task<T>> work, bool snapshot, CancellationToken cancellationToken)
     {
         await using var connection = await dialect.OpenAsync(cancellationToken);

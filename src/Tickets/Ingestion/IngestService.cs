@@ -48,7 +48,15 @@ public sealed class IngestService
     /// message: a restart reads them all again. An exception rolls the batch back; callers then
     /// take the messages one by one (see IngestRunner) so only the bad one fails.
     /// </summary>
-    public async Task<IReadOnlyList<IngestResult>> IngestBatchAsync(IReadOnlyList<IncomingMail> mails, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<IngestResult>> IngestBatchAsync(IReadOnlyList<IncomingMail> mails, CancellationToken cancellationToken) =>
+        IngestBatchAsync(mails, beforeCommit: null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="IngestBatchAsync(IReadOnlyList{IncomingMail}, CancellationToken)"/>, with
+    /// <paramref name="beforeCommit"/> run in the same transaction after the messages: a source
+    /// saves its checkpoint there, so the checkpoint and the tickets it covers commit together.
+    /// </summary>
+    public async Task<IReadOnlyList<IngestResult>> IngestBatchAsync(IReadOnlyList<IncomingMail> mails, Func<ITicketSession, IReadOnlyList<IngestResult>, Task>? beforeCommit, CancellationToken cancellationToken)
     {
         if (mails.Count == 1 || Environment.ProcessorCount == 1)
         {
@@ -63,6 +71,11 @@ public sealed class IngestService
         {
             using var prepared = await preparation.TakeAsync(i);
             results.Add(await IngestInSessionAsync(session, mails[i], prepared, replayOf: null, cancellationToken));
+        }
+
+        if (beforeCommit is not null)
+        {
+            await beforeCommit(session, results);
         }
 
         await session.CommitAsync();

@@ -91,5 +91,11 @@ public interface ITicketSession : IAsyncDisposable
 
     Task MarkQuarantineReplayedAsync(long quarantineId, DateTimeOffset at);
 
+    /// <summary>How far an IMAP folder has been read; null before its first commit.</summary>
+    Task<ImapCheckpoint?> GetImapCheckpointAsync(string source);
+
+    /// <summary>Saves the folder's checkpoint in this transaction, so it commits with the tickets it covers.</summary>
+    Task SaveImapCheckpointAsync(ImapCheckpoint checkpoint);
+
     Task CommitAsync();
 }

@@ -42,4 +42,7 @@ public interface ITicketStore
 
     /// <summary>Records a failed attempt: retried at <paramref name="retryAt"/>, or failed for good when it is null.</summary>
     Task MarkOutboxAttemptFailedAsync(long outboxId, DateTimeOffset at, string error, DateTimeOffset? retryAt, CancellationToken cancellationToken);
+
+    /// <summary>How far an IMAP folder has been read; null before its first commit.</summary>
+    Task<ImapCheckpoint?> GetImapCheckpointAsync(string source, CancellationToken cancellationToken);
 }

@@ -20,9 +20,11 @@ internal static class RunCommand
         await using var services = await context.CreateServicesAsync(cancellationToken);
         var logger = context.LoggerFactory.CreateLogger("MailTicketing.Worker");
         var runner = new IngestRunner(services.Ingest, logger);
+        await using var imap = ImapIngestion.Create(context.Options, services.Store, runner, context.Clock, logger);
         if (!once)
         {
             services.Rules?.StartWatching(context.Options.RulesCheckInterval);
+            imap.Start(cancellationToken);
         }
 
         do
@@ -42,6 +44,11 @@ internal static class RunCommand
             }
 
             await runner.RunAsync(MaildirSource.Merge(sources), summary, afterEach: null, cancellationToken);
+            if (once)
+            {
+                await imap.DrainAllAsync(summary, cancellationToken);
+            }
+
             summary.Delivered = await services.Sender.DeliverDueAsync(cancellationToken);
             if (summary.Delivered > 0)
             {

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using MailTicketing.Tickets.Ingestion;
+using MailTicketing.Tickets.Ports;
 using Microsoft.Extensions.Logging;
 
 namespace MailTicketing.Worker.Composition;
@@ -15,7 +16,11 @@ public sealed class IngestRunner(IngestService ingest, ILogger logger)
 {
     public const int BatchSize = 50;
 
-    public async Task RunAsync(IEnumerable<IncomingMail> mails, IngestSummary summary, Action? afterEach, CancellationToken cancellationToken)
+    public Task RunAsync(IEnumerable<IncomingMail> mails, IngestSummary summary, Action? afterEach, CancellationToken cancellationToken) =>
+        RunAsync(mails, summary, afterEach, hooks: null, cancellationToken);
+
+    /// <summary>As the other overload, with <paramref name="hooks"/> told about each transaction (a source's checkpoint, its after-commit actions).</summary>
+    public async Task RunAsync(IEnumerable<IncomingMail> mails, IngestSummary summary, Action? afterEach, IngestHooks? hooks, CancellationToken cancellationToken)
     {
         var batch = new List<IncomingMail>(BatchSize);
         foreach (var mail in mails)
@@ -23,18 +28,18 @@ public sealed class IngestRunner(IngestService ingest, ILogger logger)
             batch.Add(mail);
             if (batch.Count == BatchSize)
             {
-                await RunBatchAsync(batch, summary, afterEach, cancellationToken);
+                await RunBatchAsync(batch, summary, afterEach, hooks, cancellationToken);
                 batch.Clear();
             }
         }
 
         if (batch.Count > 0)
         {
-            await RunBatchAsync(batch, summary, afterEach, cancellationToken);
+            await RunBatchAsync(batch, summary, afterEach, hooks, cancellationToken);
         }
     }
 
-    private async Task RunBatchAsync(List<IncomingMail> batch, IngestSummary summary, Action? afterEach, CancellationToken cancellationToken)
+    private async Task RunBatchAsync(List<IncomingMail> batch, IngestSummary summary, Action? afterEach, IngestHooks? hooks, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         if (batch.Count > 1)
@@ -42,7 +47,7 @@ public sealed class IngestRunner(IngestService ingest, ILogger logger)
             IReadOnlyList<IngestResult>? results = null;
             try
             {
-                results = await ingest.IngestBatchAsync(batch, cancellationToken);
+                results = await ingest.IngestBatchAsync(batch, BeforeCommit(hooks, batch), cancellationToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -54,6 +59,7 @@ public sealed class IngestRunner(IngestService ingest, ILogger logger)
                 for (var i = 0; i < batch.Count; i++)
                 {
                     Record(batch[i], results[i], summary);
+                    hooks?.Committed?.Invoke(batch[i], results[i]);
                     afterEach?.Invoke();
                 }
 
@@ -63,17 +69,18 @@ public sealed class IngestRunner(IngestService ingest, ILogger logger)
 
         foreach (var mail in batch)
         {
-            await RunOneAsync(mail, summary, cancellationToken);
+            await RunOneAsync(mail, summary, hooks, cancellationToken);
             afterEach?.Invoke();
         }
     }
 
-    private async Task RunOneAsync(IncomingMail mail, IngestSummary summary, CancellationToken cancellationToken)
+    private async Task RunOneAsync(IncomingMail mail, IngestSummary summary, IngestHooks? hooks, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        IngestResult result;
         try
         {
-            Record(mail, await ingest.IngestAsync(mail, cancellationToken), summary);
+            result = (await ingest.IngestBatchAsync([mail], BeforeCommit(hooks, [mail]), cancellationToken))[0];
         }
         catch (DbException)
         {
@@ -83,8 +90,15 @@ public sealed class IngestRunner(IngestService ingest, ILogger logger)
         {
             summary.AddError(mail.Mailbox);
             WorkerLog.IngestFailed(logger, e, mail.Mailbox, mail.SourceKey);
+            return;
         }
+
+        Record(mail, result, summary);
+        hooks?.Committed?.Invoke(mail, result);
     }
+
+    private static Func<ITicketSession, IReadOnlyList<IngestResult>, Task>? BeforeCommit(IngestHooks? hooks, IReadOnlyList<IncomingMail> mails) =>
+        hooks?.BeforeCommit is { } before ? (session, _) => before(session, mails) : null;
 
     private void Record(IncomingMail mail, IngestResult result, IngestSummary summary)
     {

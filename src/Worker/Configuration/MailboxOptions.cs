@@ -13,4 +13,7 @@ public sealed class MailboxOptions
 
     /// <summary>A Maildir folder (with cur/ and new/) to read this mailbox from; relative paths are from the working directory.</summary>
     public string? Maildir { get; set; }
+
+    /// <summary>An IMAP account to read this mailbox from (instead of a Maildir).</summary>
+    public ImapMailboxOptions? Imap { get; set; }
 }

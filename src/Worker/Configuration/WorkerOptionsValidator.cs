@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Net;
+using MailTicketing.Imap;
 
 namespace MailTicketing.Worker.Configuration;
 
@@ -36,6 +38,16 @@ public static class WorkerOptionsValidator
             {
                 errors.Add($"{at}:ResponseTime must be positive, was {mailbox.ResponseTime}.");
             }
+
+            if (mailbox.Imap is { } imap)
+            {
+                if (mailbox.Maildir is not null)
+                {
+                    errors.Add($"{at} has both Maildir and Imap; a mailbox is read from one source.");
+                }
+
+                ValidateImap(imap, $"{at}:Imap", errors);
+            }
         }
 
         foreach (var duplicate in options.Mailboxes.GroupBy(m => m.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
@@ -70,4 +82,83 @@ public static class WorkerOptionsValidator
 
         return errors;
     }
+
+    private static void ValidateImap(ImapMailboxOptions imap, string at, List<string> errors)
+    {
+        if (string.IsNullOrWhiteSpace(imap.Host))
+        {
+            errors.Add($"{at}:Host is empty.");
+        }
+
+        if (imap.Port is { } port && port is < 1 or > 65535)
+        {
+            errors.Add($"{at}:Port must be 1-65535, was {port.ToString(CultureInfo.InvariantCulture)}.");
+        }
+
+        if (imap.Security == ImapSecurity.None && !IsLoopback(imap.Host))
+        {
+            errors.Add($"{at}:Security None sends the password in clear text; it is allowed only for a loopback host, was '{imap.Host}'. Use ImplicitTls or StartTls.");
+        }
+
+        if (string.IsNullOrWhiteSpace(imap.User))
+        {
+            errors.Add($"{at}:User is empty.");
+        }
+
+        var secretVariables = new[] { ("PasswordVariable", imap.PasswordVariable), ("AccessTokenVariable", imap.AccessTokenVariable) }
+            .Where(v => !string.IsNullOrWhiteSpace(v.Item2)).ToList();
+        if (secretVariables.Count != 1)
+        {
+            errors.Add($"{at} needs exactly one of PasswordVariable or AccessTokenVariable (the name of the environment variable holding the secret, never the secret itself).");
+        }
+        else if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable(secretVariables[0].Item2!)))
+        {
+            errors.Add($"{at}:{secretVariables[0].Item1} names the environment variable '{secretVariables[0].Item2}', which is not set.");
+        }
+
+        if (imap.CaFile is { Length: > 0 } caFile && !File.Exists(caFile))
+        {
+            errors.Add($"{at}:CaFile '{caFile}' does not exist.");
+        }
+
+        foreach (var pin in imap.PinnedCertificates)
+        {
+            var hex = pin.Replace(":", "", StringComparison.Ordinal);
+            if (hex.Length != 64 || !hex.All(char.IsAsciiHexDigit))
+            {
+                errors.Add($"{at}:PinnedCertificates must hold SHA-256 hashes (64 hex digits, colons allowed), was '{pin}'.");
+            }
+        }
+
+        if (string.IsNullOrWhiteSpace(imap.Folder))
+        {
+            errors.Add($"{at}:Folder is empty.");
+        }
+
+        switch (imap.Processed)
+        {
+            case ImapProcessedAction.Move when string.IsNullOrWhiteSpace(imap.ProcessedFolder):
+                errors.Add($"{at}:Processed is Move but ProcessedFolder is empty.");
+                break;
+            case ImapProcessedAction.Move when string.Equals(imap.ProcessedFolder, imap.Folder, StringComparison.Ordinal):
+                errors.Add($"{at}:ProcessedFolder must differ from Folder ('{imap.Folder}').");
+                break;
+            case ImapProcessedAction.Flag when !IsFlag(imap.ProcessedFlag):
+                errors.Add($"{at}:ProcessedFlag must be \\Seen, \\Flagged or a keyword (letters, digits, $, -, _, .), was '{imap.ProcessedFlag}'.");
+                break;
+        }
+
+        if (imap.CommandTimeout < TimeSpan.FromSeconds(1))
+        {
+            errors.Add($"{at}:CommandTimeout must be at least 1 second, was {imap.CommandTimeout}.");
+        }
+    }
+
+    private static bool IsLoopback(string host) =>
+        host is "localhost" || (IPAddress.TryParse(host, out var address) && IPAddress.IsLoopback(address));
+
+    // RFC 3501 §9: flag-keyword is an atom; we accept the common safe subset, and the system flags worth setting.
+    private static bool IsFlag(string flag) =>
+        flag is ImapFlags.Seen or ImapFlags.Flagged or ImapFlags.Answered
+        || (flag.Length is > 0 and <= 64 && flag.All(c => char.IsAsciiLetterOrDigit(c) || c is '$' or '-' or '_' or '.'));
 }
