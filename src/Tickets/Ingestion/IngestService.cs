@@ -60,7 +60,7 @@ public sealed class IngestService
     {
         if (mails.Count == 1 || Environment.ProcessorCount == 1)
         {
-            return await IngestInOrderAsync(mails, cancellationToken);
+            return await IngestInOrderAsync(mails, beforeCommit, cancellationToken);
         }
 
         // Parsing and extraction of the next messages run beside the writer (see PreparationQueue).
@@ -82,13 +82,19 @@ public sealed class IngestService
         return results;
     }
 
-    private async Task<IReadOnlyList<IngestResult>> IngestInOrderAsync(IReadOnlyList<IncomingMail> mails, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<IngestResult>> IngestInOrderAsync(
+        IReadOnlyList<IncomingMail> mails, Func<ITicketSession, IReadOnlyList<IngestResult>, Task>? beforeCommit, CancellationToken cancellationToken)
     {
         await using var session = await _store.BeginAsync(cancellationToken);
         var results = new List<IngestResult>(mails.Count);
         foreach (var mail in mails)
         {
             results.Add(await IngestInSessionAsync(session, mail, prepared: null, replayOf: null, cancellationToken));
+        }
+
+        if (beforeCommit is not null)
+        {
+            await beforeCommit(session, results);
         }
 
         await session.CommitAsync();
