@@ -39,6 +39,9 @@ public sealed class WorkerOptions
 
     public List<MailboxOptions> Mailboxes { get; set; } = [];
 
+    /// <summary>The SMTP server acknowledgements are sent through; null writes them to the pickup folder.</summary>
+    public SmtpOptions? Smtp { get; set; }
+
     public string DatabasePath => Database ?? Path.Combine(DataDirectory, "mailticketing.db");
 
     public string PickupPath => PickupDirectory ?? Path.Combine(DataDirectory, "pickup");

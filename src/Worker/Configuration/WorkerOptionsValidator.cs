@@ -63,6 +63,8 @@ public static class WorkerOptionsValidator
             errors.Add($"MailTicketing:MaxMessageBytes must be at least 1024, was {options.MaxMessageBytes.ToString(CultureInfo.InvariantCulture)}.");
         }
 
+        options.Smtp?.Validate(errors);
+
         return errors;
     }
 }
