@@ -19,7 +19,7 @@ public sealed class WorkerServices : IDisposable, IAsyncDisposable
 {
     private readonly ITicketDatabase _database;
 
-    private WorkerServices(WorkerOptions options, TicketingOptions ticketing, ITicketDatabase database, ITicketStore store, IngestService ingest, PickupFolderSender sender, ILoggerFactory loggerFactory)
+    private WorkerServices(WorkerOptions options, TicketingOptions ticketing, ITicketDatabase database, ITicketStore store, IngestService ingest, IOutboxSender sender, ILoggerFactory loggerFactory)
     {
         _database = database;
         Options = options;
@@ -34,7 +34,8 @@ public sealed class WorkerServices : IDisposable, IAsyncDisposable
     public TicketingOptions Ticketing { get; }
     public ITicketStore Store { get; }
     public IngestService Ingest { get; }
-    public PickupFolderSender Sender { get; }
+    /// <summary>SMTP when configured (MailTicketing:Smtp), otherwise the pickup folder.</summary>
+    public IOutboxSender Sender { get; }
     public ILoggerFactory LoggerFactory { get; }
 
     public static async Task<WorkerServices> CreateAsync(WorkerOptions options, ILoggerFactory loggerFactory, TimeProvider clock, CancellationToken cancellationToken)
@@ -51,7 +52,9 @@ public sealed class WorkerServices : IDisposable, IAsyncDisposable
         var ticketing = ToTicketingOptions(options);
         var signer = new MessageIdSigner(SigningKey.Load(options));
         var ingest = new IngestService(store, ticketing, new MailboxRoutingPolicy(), signer, clock);
-        var sender = new PickupFolderSender(store, options.PickupPath, clock);
+        IOutboxSender sender = options.Smtp is { } smtp
+            ? new SmtpOutboxSender(store, smtp, clock, loggerFactory.CreateLogger<SmtpOutboxSender>())
+            : new PickupFolderSender(store, options.PickupPath, clock);
         return new WorkerServices(options, ticketing, database, store, ingest, sender, loggerFactory);
     }
 
