@@ -1,4 +1,5 @@
 using System.Text;
+using MailTicketing.Transport;
 
 namespace MailTicketing.Smtp;
 
@@ -8,7 +9,7 @@ namespace MailTicketing.Smtp;
 /// </summary>
 internal static class SmtpAuthenticator
 {
-    private const string Hidden = "********";
+    private const string Hidden = ProtocolLog.Mask;
 
     public static async Task AuthenticateAsync(SmtpConnection connection, SmtpCapabilities capabilities, SmtpCredentials credentials, SmtpClientOptions options, CancellationToken cancellationToken)
     {

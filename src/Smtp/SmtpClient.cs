@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Net;
 using System.Net.Sockets;
+using MailTicketing.Transport;
 
 namespace MailTicketing.Smtp;
 
@@ -41,7 +42,7 @@ public sealed class SmtpClient : IAsyncDisposable
             throw new SmtpSecurityException("refusing to send credentials over a connection without TLS (set AllowAuthenticationWithoutTls to allow it)");
         }
 
-        var trust = CertificateTrust.From(options);
+        var trust = CreateTrust(options);
         var connection = await SmtpConnection.OpenAsync(options, trust, cancellationToken).ConfigureAwait(false);
         var client = new SmtpClient(connection, options);
         try
@@ -151,6 +152,18 @@ public sealed class SmtpClient : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => _connection.DisposeAsync();
+
+    private static CertificateTrust CreateTrust(SmtpClientOptions options)
+    {
+        try
+        {
+            return CertificateTrust.Create(options.CaCertificateFile, options.PinnedCertificates);
+        }
+        catch (TransportSecurityException e)
+        {
+            throw new SmtpSecurityException(e.Message, e);
+        }
+    }
 
     private async Task HandshakeAsync(CertificateTrust trust, CancellationToken cancellationToken)
     {

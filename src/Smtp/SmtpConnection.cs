@@ -2,8 +2,8 @@ using System.Buffers;
 using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
-using System.Security.Authentication;
 using System.Text;
+using MailTicketing.Transport;
 
 namespace MailTicketing.Smtp;
 
@@ -38,14 +38,12 @@ internal sealed class SmtpConnection : IAsyncDisposable
 
     public static async Task<SmtpConnection> OpenAsync(SmtpClientOptions options, CertificateTrust trust, CancellationToken cancellationToken)
     {
-        var tcp = new TcpClient { NoDelay = true };
-        SmtpConnection? connection = null;
-        try
+        TcpClient tcp;
+        using (var timeout = Linked(options.ConnectTimeout, cancellationToken))
         {
-            using var timeout = Linked(options.ConnectTimeout, cancellationToken);
             try
             {
-                await tcp.ConnectAsync(options.Host, options.Port, timeout.Token).ConfigureAwait(false);
+                tcp = await SecureChannel.ConnectTcpAsync(options.Host, options.Port, timeout.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
@@ -55,7 +53,11 @@ internal sealed class SmtpConnection : IAsyncDisposable
             {
                 throw new SmtpProtocolException($"cannot connect to {options.Host}:{options.Port}: {e.Message}", e);
             }
+        }
 
+        SmtpConnection? connection = null;
+        try
+        {
             connection = new SmtpConnection(tcp, tcp.GetStream(), options.ProtocolLog);
             if (options.Security == SmtpSecurity.ImplicitTls)
             {
@@ -89,26 +91,19 @@ internal sealed class SmtpConnection : IAsyncDisposable
             throw Broken(new SmtpProtocolException("the server sent data after its STARTTLS reply, before the TLS handshake"));
         }
 
-        var ssl = new SslStream(_stream, leaveInnerStreamOpen: false);
-        var sslOptions = new SslClientAuthenticationOptions
-        {
-            TargetHost = options.Host,
-            RemoteCertificateValidationCallback = (_, certificate, chain, errors) => trust.Validate(certificate, chain, errors),
-        };
         using var timeout = Linked(options.ConnectTimeout, cancellationToken);
+        SslStream ssl;
         try
         {
-            await ssl.AuthenticateAsClientAsync(sslOptions, timeout.Token).ConfigureAwait(false);
+            ssl = await SecureChannel.AuthenticateAsClientAsync(_stream, options.Host, options.Port, trust, timeout.Token).ConfigureAwait(false);
         }
-        catch (AuthenticationException e)
+        catch (TransportSecurityException e)
         {
-            await ssl.DisposeAsync().ConfigureAwait(false);
             IsBroken = true;
-            throw new SmtpSecurityException($"TLS with {options.Host}:{options.Port} failed: {trust.LastFailure ?? e.Message}", e);
+            throw new SmtpSecurityException(e.Message, e);
         }
         catch (Exception e) when (e is IOException or SocketException or OperationCanceledException)
         {
-            await ssl.DisposeAsync().ConfigureAwait(false);
             throw Translate(e, "TLS handshake", cancellationToken);
         }
 

@@ -1,3 +1,5 @@
+using MailTicketing.Transport;
+
 namespace MailTicketing.Smtp;
 
 /// <summary>

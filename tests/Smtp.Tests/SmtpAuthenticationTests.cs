@@ -1,5 +1,6 @@
 using System.Text;
 using MailTicketing.Smtp.Tests.Support;
+using MailTicketing.Transport;
 
 namespace MailTicketing.Smtp.Tests;
 

@@ -1,4 +1,5 @@
 using System.Text;
+using MailTicketing.Transport;
 
 namespace MailTicketing.Imap.Protocol;
 

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text;
+using MailTicketing.Transport;
 
 namespace MailTicketing.Imap.Protocol;
 
@@ -11,7 +12,7 @@ namespace MailTicketing.Imap.Protocol;
 /// </summary>
 internal sealed class ImapCommandBuilder
 {
-    internal const string Mask = "********";
+    internal const string Mask = ProtocolLog.Mask;
 
     // ATOM-CHAR excludes these (RFC 3501 §9 atom-specials); "]" is allowed in an astring.
     private static readonly SearchValues<char> NotAtom = SearchValues.Create("(){ %*\"\\");

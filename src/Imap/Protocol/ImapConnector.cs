@@ -1,6 +1,5 @@
-using System.Net.Security;
 using System.Net.Sockets;
-using System.Security.Authentication;
+using MailTicketing.Transport;
 
 namespace MailTicketing.Imap.Protocol;
 
@@ -12,24 +11,22 @@ internal static class ImapConnector
 {
     public static async Task<ImapEngine> ConnectAsync(ImapClientOptions options, CancellationToken cancellationToken)
     {
-        var validator = options.Security == ImapSecurity.None ? null : new ImapCertificateValidator(options);
+        var trust = options.Security == ImapSecurity.None ? null : CreateTrust(options);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(options.ConnectTimeout);
-        // A command often leaves in several small writes (line, literal, CRLF); without
-        // NoDelay, Nagle's algorithm holds each back until the previous one is acknowledged.
-        var tcp = new TcpClient { NoDelay = true };
+        TcpClient? tcp = null;
         ImapEngine? engine = null;
         try
         {
-            await tcp.ConnectAsync(options.Host, options.Port, deadline.Token).ConfigureAwait(false);
+            tcp = await SecureChannel.ConnectTcpAsync(options.Host, options.Port, deadline.Token).ConfigureAwait(false);
             Stream stream = tcp.GetStream();
             if (options.Security == ImapSecurity.ImplicitTls)
             {
-                stream = await StartTlsAsync(stream, options, validator!, deadline.Token).ConfigureAwait(false);
+                stream = await StartTlsAsync(stream, options, trust!, deadline.Token).ConfigureAwait(false);
             }
 
             engine = new ImapEngine(stream, options, tcp) { IsEncrypted = options.Security == ImapSecurity.ImplicitTls };
-            await engine.RunAsync(() => GreetAsync(engine, validator, deadline.Token), deadline.Token, options.ConnectTimeout).ConfigureAwait(false);
+            await engine.RunAsync(() => GreetAsync(engine, trust, deadline.Token), deadline.Token, options.ConnectTimeout).ConfigureAwait(false);
             return engine;
         }
         catch (Exception e)
@@ -39,7 +36,7 @@ internal static class ImapConnector
                 await engine.DisposeAsync().ConfigureAwait(false);
             }
 
-            tcp.Dispose();
+            tcp?.Dispose();
             if (e is OperationCanceledException && !cancellationToken.IsCancellationRequested)
             {
                 throw new ImapTimeoutException($"connecting to {options.Host}:{options.Port} took longer than {options.ConnectTimeout.TotalSeconds:0.#} s");
@@ -54,7 +51,7 @@ internal static class ImapConnector
         }
     }
 
-    private static async Task<bool> GreetAsync(ImapEngine engine, ImapCertificateValidator? validator, CancellationToken cancellationToken)
+    private static async Task<bool> GreetAsync(ImapEngine engine, CertificateTrust? trust, CancellationToken cancellationToken)
     {
         var greeting = await ReadGreetingAsync(engine).ConfigureAwait(false);
         if (greeting.Is("PREAUTH"))
@@ -89,7 +86,7 @@ internal static class ImapConnector
                 throw new ImapSecurityException("the server sent data after STARTTLS before the TLS handshake");
             }
 
-            engine.Transport.Replace(await StartTlsAsync(engine.Transport.Stream, engine.Options, validator!, cancellationToken).ConfigureAwait(false));
+            engine.Transport.Replace(await StartTlsAsync(engine.Transport.Stream, engine.Options, trust!, cancellationToken).ConfigureAwait(false));
             engine.IsEncrypted = true;
 
             // RFC 3501 §6.2.1: capabilities learned before TLS must be discarded.
@@ -116,27 +113,27 @@ internal static class ImapConnector
         return greeting;
     }
 
-    private static async Task<Stream> StartTlsAsync(Stream inner, ImapClientOptions options, ImapCertificateValidator validator, CancellationToken cancellationToken)
+    private static CertificateTrust CreateTrust(ImapClientOptions options)
     {
-        var tls = new SslStream(inner, leaveInnerStreamOpen: false);
         try
         {
-            await tls.AuthenticateAsClientAsync(new SslClientAuthenticationOptions
-            {
-                TargetHost = options.Host,
-                RemoteCertificateValidationCallback = validator.Validate,
-            }, cancellationToken).ConfigureAwait(false);
-            return tls;
+            return CertificateTrust.Create(options.CaCertificateFile, options.PinnedCertificates);
         }
-        catch (AuthenticationException e)
+        catch (TransportSecurityException e)
         {
-            await tls.DisposeAsync().ConfigureAwait(false);
-            throw new ImapSecurityException($"TLS with {options.Host}:{options.Port} failed: {validator.Failure ?? e.Message}", e);
+            throw new ImapSecurityException(e.Message, e);
         }
-        catch
+    }
+
+    private static async Task<Stream> StartTlsAsync(Stream inner, ImapClientOptions options, CertificateTrust trust, CancellationToken cancellationToken)
+    {
+        try
         {
-            await tls.DisposeAsync().ConfigureAwait(false);
-            throw;
+            return await SecureChannel.AuthenticateAsClientAsync(inner, options.Host, options.Port, trust, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TransportSecurityException e)
+        {
+            throw new ImapSecurityException(e.Message, e);
         }
     }
 }

@@ -52,7 +52,7 @@ internal static class RunCommand
             summary.Delivered = await services.Sender.DeliverDueAsync(cancellationToken);
             if (summary.Delivered > 0)
             {
-                WorkerLog.OutboxDelivered(logger, summary.Delivered, services.Sender.Folder);
+                WorkerLog.OutboxDelivered(logger, summary.Delivered, services.Sender.Destination);
             }
 
             if (once)

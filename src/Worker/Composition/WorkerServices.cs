@@ -19,7 +19,7 @@ public sealed class WorkerServices : IDisposable, IAsyncDisposable
 {
     private readonly ITicketDatabase _database;
 
-    private WorkerServices(WorkerOptions options, TicketingOptions ticketing, ITicketDatabase database, ITicketStore store, IngestService ingest, PickupFolderSender sender, ILoggerFactory loggerFactory, RulesReloader? rules)
+    private WorkerServices(WorkerOptions options, TicketingOptions ticketing, ITicketDatabase database, ITicketStore store, IngestService ingest, IOutboxSender sender, ILoggerFactory loggerFactory, RulesReloader? rules)
     {
         _database = database;
         Rules = rules;
@@ -35,7 +35,8 @@ public sealed class WorkerServices : IDisposable, IAsyncDisposable
     public TicketingOptions Ticketing { get; }
     public ITicketStore Store { get; }
     public IngestService Ingest { get; }
-    public PickupFolderSender Sender { get; }
+    /// <summary>SMTP when configured (MailTicketing:Smtp), otherwise the pickup folder.</summary>
+    public IOutboxSender Sender { get; }
     public ILoggerFactory LoggerFactory { get; }
 
     /// <summary>The routing rules in force; null when no rules file is configured (one queue per mailbox).</summary>
@@ -58,7 +59,9 @@ public sealed class WorkerServices : IDisposable, IAsyncDisposable
         var signer = new MessageIdSigner(SigningKey.Load(options));
         IRoutingPolicy routing = rules is null ? new MailboxRoutingPolicy() : new RulesRoutingPolicy(() => rules.Current);
         var ingest = new IngestService(store, ticketing, routing, signer, clock);
-        var sender = new PickupFolderSender(store, options.PickupPath, clock);
+        IOutboxSender sender = options.Smtp is { } smtp
+            ? new SmtpOutboxSender(store, smtp, clock, loggerFactory.CreateLogger<SmtpOutboxSender>())
+            : new PickupFolderSender(store, options.PickupPath, clock);
         return new WorkerServices(options, ticketing, database, store, ingest, sender, loggerFactory, rules);
     }
 

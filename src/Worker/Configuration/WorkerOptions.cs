@@ -49,6 +49,9 @@ public sealed class WorkerOptions
     /// <summary>How often the running worker compares the rules file's hash, in case a change notification was missed.</summary>
     public TimeSpan RulesCheckInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>The SMTP server acknowledgements are sent through; null writes them to the pickup folder.</summary>
+    public SmtpOptions? Smtp { get; set; }
+
     public string DatabasePath => Database ?? Path.Combine(DataDirectory, "mailticketing.db");
 
     public string PickupPath => PickupDirectory ?? Path.Combine(DataDirectory, "pickup");

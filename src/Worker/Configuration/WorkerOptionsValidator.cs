@@ -80,6 +80,8 @@ public static class WorkerOptionsValidator
             errors.Add($"MailTicketing:MaxMessageBytes must be at least 1024, was {options.MaxMessageBytes.ToString(CultureInfo.InvariantCulture)}.");
         }
 
+        options.Smtp?.Validate(errors);
+
         return errors;
     }
 

@@ -8,9 +8,11 @@ namespace MailTicketing.Worker.Outbox;
 /// and written through a temporary name, so a crash between writing and marking the row
 /// rewrites the same file instead of sending twice.
 /// </summary>
-public sealed class PickupFolderSender(ITicketStore store, string folder, TimeProvider clock)
+public sealed class PickupFolderSender(ITicketStore store, string folder, TimeProvider clock) : IOutboxSender
 {
     public string Folder { get; } = Path.GetFullPath(folder);
+
+    public string Destination => Folder;
 
     /// <summary>Writes every due outbox message; returns how many were delivered.</summary>
     public async Task<int> DeliverDueAsync(CancellationToken cancellationToken)

@@ -119,7 +119,7 @@ public sealed class ImapSource : IAsyncDisposable
     {
         if (!string.IsNullOrEmpty(_options.AccessTokenVariable))
         {
-            return ImapCredentials.FromAccessToken(_options.User, new ImapEnvironmentTokenProvider(_options.AccessTokenVariable));
+            return ImapCredentials.FromAccessToken(_options.User, new EnvironmentAccessTokenProvider(_options.AccessTokenVariable));
         }
 
         var variable = _options.PasswordVariable ?? "";

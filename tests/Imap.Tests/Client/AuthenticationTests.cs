@@ -1,5 +1,6 @@
 using System.Text;
 using MailTicketing.Imap.Tests.Support;
+using MailTicketing.Transport;
 
 namespace MailTicketing.Imap.Tests.Client;
 

@@ -32,7 +32,4 @@ internal static class TestCertificates
     }
 
     public static string CertificatePin(X509Certificate2 certificate) => Convert.ToHexString(SHA256.HashData(certificate.RawData));
-
-    public static string PublicKeyPin(X509Certificate2 certificate) =>
-        Convert.ToHexStringLower(SHA256.HashData(certificate.PublicKey.ExportSubjectPublicKeyInfo()));
 }

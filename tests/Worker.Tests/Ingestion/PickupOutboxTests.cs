@@ -15,11 +15,11 @@ public sealed class PickupOutboxTests
         var delivered = await h.Services.Sender.DeliverDueAsync(CancellationToken.None);
 
         Assert.Equal(2, delivered);
-        var files = Directory.GetFiles(h.Services.Sender.Folder).Select(Path.GetFileName).Order().ToList();
+        var files = Directory.GetFiles(h.Services.Sender.Destination).Select(Path.GetFileName).Order().ToList();
         Assert.Equal(pending.Select(e => $"{e.Id:D8}-{e.TicketNumber}.eml").Order(), files);
         foreach (var entry in pending)
         {
-            Assert.Equal(entry.Raw, await File.ReadAllBytesAsync(Path.Combine(h.Services.Sender.Folder, $"{entry.Id:D8}-{entry.TicketNumber}.eml")));
+            Assert.Equal(entry.Raw, await File.ReadAllBytesAsync(Path.Combine(h.Services.Sender.Destination, $"{entry.Id:D8}-{entry.TicketNumber}.eml")));
         }
 
         Assert.Empty(await h.PendingOutboxAsync());
@@ -31,12 +31,12 @@ public sealed class PickupOutboxTests
         await using var h = await TicketingHarness.StartAsync();
         await h.NewTicketAsync(new TestMail());
         await h.Services.Sender.DeliverDueAsync(CancellationToken.None);
-        File.Delete(Assert.Single(Directory.GetFiles(h.Services.Sender.Folder)));
+        File.Delete(Assert.Single(Directory.GetFiles(h.Services.Sender.Destination)));
 
         var again = await h.Services.Sender.DeliverDueAsync(CancellationToken.None);
 
         Assert.Equal(0, again);
-        Assert.Empty(Directory.GetFiles(h.Services.Sender.Folder));
+        Assert.Empty(Directory.GetFiles(h.Services.Sender.Destination));
     }
 
     [Fact]
@@ -62,8 +62,8 @@ public sealed class PickupOutboxTests
 
         Assert.Equal(1, await h.Services.Sender.DeliverDueAsync(CancellationToken.None));
 
-        Assert.Equal(2, Directory.GetFiles(h.Services.Sender.Folder).Length);
-        Assert.Contains(Directory.GetFiles(h.Services.Sender.Folder), f => f.EndsWith("-SUP-000002.eml", StringComparison.Ordinal));
+        Assert.Equal(2, Directory.GetFiles(h.Services.Sender.Destination).Length);
+        Assert.Contains(Directory.GetFiles(h.Services.Sender.Destination), f => f.EndsWith("-SUP-000002.eml", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,8 +1,10 @@
-namespace MailTicketing.Smtp;
+namespace MailTicketing.Transport;
 
 /// <summary>
-/// Supplies OAuth 2.0 access tokens for XOAUTH2 (Microsoft 365, Gmail). The provider owns
-/// caching and refresh; the client asks once per authentication and never logs the token.
+/// Supplies OAuth 2.0 access tokens for XOAUTH2 (Microsoft 365, Gmail) to the IMAP and SMTP
+/// clients alike, so one implementation serves both. The provider caches and refreshes; a
+/// client asks once per login, asks again with forceRefresh after the server refused a token,
+/// and never logs one.
 /// </summary>
 public interface IAccessTokenProvider
 {
