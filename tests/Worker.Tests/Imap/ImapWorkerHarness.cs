@@ -44,12 +44,15 @@ internal sealed class ImapWorkerHarness : IDisposable
         };
     }
 
+    /// <summary>When set, acknowledgements leave over SMTP instead of into the pickup folder.</summary>
+    public SmtpOptions? Smtp { get; set; }
+
     public WorkerOptions Options(ImapMailboxOptions imap)
     {
         var mailboxes = WorkerOptions.DefaultMailboxes();
         mailboxes.ForEach(m => m.Maildir = null);
         mailboxes[0].Imap = imap;
-        return new WorkerOptions { DataDirectory = DataDirectory, Mailboxes = mailboxes };
+        return new WorkerOptions { DataDirectory = DataDirectory, Mailboxes = mailboxes, Smtp = Smtp };
     }
 
     public async Task<(int Exit, string Output)> RunOnceAsync(ImapMailboxOptions imap)
@@ -65,6 +68,12 @@ internal sealed class ImapWorkerHarness : IDisposable
     {
         await using var database = new SqliteDatabase(new SqliteDatabaseOptions { Path = DatabasePath });
         return await database.CreateTicketStore().ListTicketsAsync(new TicketQuery(Limit: 1000), CancellationToken.None);
+    }
+
+    public async Task<TicketDetails?> DetailsAsync(TicketNumber number)
+    {
+        await using var database = new SqliteDatabase(new SqliteDatabaseOptions { Path = DatabasePath });
+        return await database.CreateTicketStore().GetTicketAsync(number, CancellationToken.None);
     }
 
     public async Task<ImapCheckpoint?> CheckpointAsync(string source)
