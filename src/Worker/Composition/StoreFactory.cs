@@ -6,9 +6,9 @@ namespace MailTicketing.Worker.Composition;
 internal static class StoreFactory
 {
     /// <summary>The migrated database; the caller disposes it (it runs a background checkpointer).</summary>
-    public static async Task<ITicketDatabase> OpenAsync(string databasePath, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<ITicketDatabase> OpenAsync(string databasePath, SqliteSynchronous synchronous, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var database = new SqliteDatabase(new SqliteDatabaseOptions { Path = databasePath, Clock = clock });
+        var database = new SqliteDatabase(new SqliteDatabaseOptions { Path = databasePath, Clock = clock, Synchronous = synchronous });
         try
         {
             await database.MigrateAsync(cancellationToken);

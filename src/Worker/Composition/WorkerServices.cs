@@ -53,7 +53,11 @@ public sealed class WorkerServices : IDisposable, IAsyncDisposable
         // Rules first: a file that cannot be used stops the start before anything is opened.
         var rules = LoadRules(options, loggerFactory, clock);
         Directory.CreateDirectory(options.DataDirectory);
-        var database = await StoreFactory.OpenAsync(options.DatabasePath, clock, cancellationToken);
+        // WAL with synchronous=NORMAL can lose the last commits on a power loss. Sources whose
+        // "read" lives in our database re-read them; a message moved out of its IMAP folder after
+        // the commit would be gone, so moving costs one fsync per batch (FULL).
+        var synchronous = options.Mailboxes.Any(m => m.Imap?.Processed == ImapProcessedAction.Move) ? SqliteSynchronous.Full : SqliteSynchronous.Normal;
+        var database = await StoreFactory.OpenAsync(options.DatabasePath, synchronous, clock, cancellationToken);
         var store = database.CreateTicketStore();
         var ticketing = ToTicketingOptions(options);
         var signer = new MessageIdSigner(SigningKey.Load(options));
