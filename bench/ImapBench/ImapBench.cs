@@ -5,6 +5,7 @@ using MailTicketing.Bench.Ingest;
 using MailTicketing.Imap;
 using MailTicketing.Smtp;
 using MailTicketing.Tickets.Ingestion;
+using MailTicketing.Transport;
 using MailTicketing.Worker.Composition;
 using MailTicketing.Worker.Configuration;
 using MailTicketing.Worker.Sources;
@@ -275,7 +276,7 @@ internal static class ImapBench
             Security = ImapSecurity.ImplicitTls,
             CaCertificateFile = Required("MT_CA_FILE"),
         }, CancellationToken.None);
-        await client.AuthenticateAsync(ImapCredentials.FromPassword(Staff(user), Required("MT_MAIL_PASSWORD")), CancellationToken.None);
+        await client.AuthenticateAsync(MailCredentials.FromPassword(Staff(user), Required("MT_MAIL_PASSWORD")), CancellationToken.None);
         return client;
     }
 

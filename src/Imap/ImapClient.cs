@@ -1,4 +1,5 @@
 using MailTicketing.Imap.Protocol;
+using MailTicketing.Transport;
 
 namespace MailTicketing.Imap;
 
@@ -40,7 +41,7 @@ public sealed class ImapClient : IAsyncDisposable
     }
 
     /// <summary>Logs in. Throws <see cref="ImapAuthenticationException"/> when the server refuses.</summary>
-    public Task AuthenticateAsync(ImapCredentials credentials, CancellationToken cancellationToken)
+    public Task AuthenticateAsync(MailCredentials credentials, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(credentials);
         return RunAsync(() => Done(ImapAuthenticator.AuthenticateAsync(_engine, credentials, cancellationToken)), cancellationToken);

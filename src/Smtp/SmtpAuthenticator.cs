@@ -11,7 +11,7 @@ internal static class SmtpAuthenticator
 {
     private const string Hidden = ProtocolLog.Mask;
 
-    public static async Task AuthenticateAsync(SmtpConnection connection, SmtpCapabilities capabilities, SmtpCredentials credentials, SmtpClientOptions options, CancellationToken cancellationToken)
+    public static async Task AuthenticateAsync(SmtpConnection connection, SmtpCapabilities capabilities, MailCredentials credentials, SmtpClientOptions options, CancellationToken cancellationToken)
     {
         var timeout = options.CommandTimeout;
         if (credentials.TokenProvider is { } provider)

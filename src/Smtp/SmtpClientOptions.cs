@@ -1,3 +1,4 @@
+using MailTicketing.Transport;
 namespace MailTicketing.Smtp;
 
 /// <summary>
@@ -15,7 +16,7 @@ public sealed class SmtpClientOptions
     public SmtpSecurity Security { get; init; } = SmtpSecurity.StartTls;
 
     /// <summary>Logs in after EHLO (and after STARTTLS) when set.</summary>
-    public SmtpCredentials? Credentials { get; init; }
+    public MailCredentials? Credentials { get; init; }
 
     /// <summary>
     /// Password mechanisms to use, in order of preference: the first the server offers is taken.

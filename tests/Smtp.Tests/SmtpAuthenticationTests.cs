@@ -22,7 +22,7 @@ public class SmtpAuthenticationTests
             await s.SendAsync("235 2.7.0 authenticated");
         });
 
-        await using var client = await SmtpClient.ConnectAsync(server.Options(SmtpCredentials.FromPassword("desk@exchange.example", Secret), log.Add));
+        await using var client = await SmtpClient.ConnectAsync(server.Options(MailCredentials.FromPassword("desk@exchange.example", Secret), log.Add));
 
         Assert.True(client.IsAuthenticated);
         await server.FinishAsync();
@@ -45,7 +45,7 @@ public class SmtpAuthenticationTests
             await s.SendAsync("235 ok");
         });
 
-        await using var client = await SmtpClient.ConnectAsync(server.Options(SmtpCredentials.FromPassword("desk@exchange.example", Secret), log.Add));
+        await using var client = await SmtpClient.ConnectAsync(server.Options(MailCredentials.FromPassword("desk@exchange.example", Secret), log.Add));
 
         Assert.True(client.IsAuthenticated);
         await server.FinishAsync();
@@ -64,7 +64,7 @@ public class SmtpAuthenticationTests
         });
 
         var e = await Assert.ThrowsAsync<SmtpAuthenticationException>(() =>
-            SmtpClient.ConnectAsync(server.Options(SmtpCredentials.FromPassword("desk@exchange.example", "wrong"))));
+            SmtpClient.ConnectAsync(server.Options(MailCredentials.FromPassword("desk@exchange.example", "wrong"))));
 
         Assert.Equal("PLAIN", e.Mechanism);
         Assert.False(e.IsTransient);
@@ -87,7 +87,7 @@ public class SmtpAuthenticationTests
             await s.SendAsync("235 2.7.0 accepted");
         });
 
-        await using var client = await SmtpClient.ConnectAsync(server.Options(SmtpCredentials.FromAccessToken("desk@exchange.example", tokens), log.Add));
+        await using var client = await SmtpClient.ConnectAsync(server.Options(MailCredentials.FromAccessToken("desk@exchange.example", tokens), log.Add));
 
         Assert.True(client.IsAuthenticated);
         Assert.Equal([false, true], tokens.ForceRefreshRequests);
@@ -103,7 +103,7 @@ public class SmtpAuthenticationTests
             Host = "127.0.0.1",
             Port = 1,
             Security = SmtpSecurity.None,
-            Credentials = SmtpCredentials.FromPassword("desk@exchange.example", Secret),
+            Credentials = MailCredentials.FromPassword("desk@exchange.example", Secret),
         };
 
         var e = await Assert.ThrowsAsync<SmtpSecurityException>(() => SmtpClient.ConnectAsync(options));
@@ -117,7 +117,7 @@ public class SmtpAuthenticationTests
         await using var server = FakeSmtpServer.Start(s => s.GreetAsync("AUTH CRAM-MD5"));
 
         var e = await Assert.ThrowsAsync<SmtpSecurityException>(() =>
-            SmtpClient.ConnectAsync(server.Options(SmtpCredentials.FromPassword("desk@exchange.example", Secret))));
+            SmtpClient.ConnectAsync(server.Options(MailCredentials.FromPassword("desk@exchange.example", Secret))));
 
         Assert.Contains("CRAM-MD5", e.Message, StringComparison.Ordinal);
     }
@@ -125,7 +125,7 @@ public class SmtpAuthenticationTests
     [Fact]
     public void Credentials_do_not_print_their_secret()
     {
-        Assert.DoesNotContain(Secret, SmtpCredentials.FromPassword("desk@exchange.example", Secret).ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(Secret, MailCredentials.FromPassword("desk@exchange.example", Secret).ToString(), StringComparison.Ordinal);
     }
 
     private sealed class FakeTokenProvider(params string[] tokens) : IAccessTokenProvider

@@ -1,5 +1,6 @@
 using System.Text;
 using MailTicketing.Smtp.Tests.Support;
+using MailTicketing.Transport;
 
 namespace MailTicketing.Smtp.Tests;
 
@@ -373,7 +374,7 @@ public class SmtpClientFaultTests
             Host = "127.0.0.1",
             Port = server.Port,
             Security = SmtpSecurity.StartTls,
-            Credentials = SmtpCredentials.FromPassword("desk@exchange.example", "secret"),
+            Credentials = MailCredentials.FromPassword("desk@exchange.example", "secret"),
         }));
 
         Assert.False(e.IsTransient);

@@ -10,7 +10,7 @@ namespace MailTicketing.Imap.Protocol;
 /// </summary>
 internal static class ImapAuthenticator
 {
-    public static async Task AuthenticateAsync(ImapEngine engine, ImapCredentials credentials, CancellationToken cancellationToken)
+    public static async Task AuthenticateAsync(ImapEngine engine, MailCredentials credentials, CancellationToken cancellationToken)
     {
         if (engine.State != ImapClientState.NotAuthenticated)
         {
@@ -39,7 +39,7 @@ internal static class ImapAuthenticator
         }
     }
 
-    private static async Task<(string Command, ImapCompletion Completion)> PasswordAsync(ImapEngine engine, ImapCredentials credentials)
+    private static async Task<(string Command, ImapCompletion Completion)> PasswordAsync(ImapEngine engine, MailCredentials credentials)
     {
         var user = credentials.UserName;
         var password = credentials.Password!;

@@ -2,6 +2,7 @@ using MailTicketing.Mime;
 using MailTicketing.Smtp;
 using MailTicketing.Tickets.Model;
 using MailTicketing.Tickets.Ports;
+using MailTicketing.Transport;
 using MailTicketing.Worker.Configuration;
 using Microsoft.Extensions.Logging;
 
@@ -190,7 +191,7 @@ public sealed class SmtpOutboxSender : IOutboxSender
     };
 
     // Read at each connection so that a rotated secret is picked up without a restart.
-    private SmtpCredentials? Credentials()
+    private MailCredentials? Credentials()
     {
         if (string.IsNullOrWhiteSpace(_options.User))
         {
@@ -199,11 +200,11 @@ public sealed class SmtpOutboxSender : IOutboxSender
 
         if (!string.IsNullOrWhiteSpace(_options.AccessTokenVariable))
         {
-            return SmtpCredentials.FromAccessToken(_options.User, new EnvironmentAccessTokenProvider(_options.AccessTokenVariable));
+            return MailCredentials.FromAccessToken(_options.User, new EnvironmentAccessTokenProvider(_options.AccessTokenVariable));
         }
 
         var password = Environment.GetEnvironmentVariable(_options.PasswordVariable ?? "");
-        return SmtpCredentials.FromPassword(_options.User, password ?? "");
+        return MailCredentials.FromPassword(_options.User, password ?? "");
     }
 
     // The acknowledgement's From is the mailbox it answers for; bounces for it come back there.

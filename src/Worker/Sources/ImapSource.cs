@@ -1,6 +1,7 @@
 using MailTicketing.Imap;
 using MailTicketing.Tickets.Ingestion;
 using MailTicketing.Tickets.Ports;
+using MailTicketing.Transport;
 using MailTicketing.Worker.Composition;
 using MailTicketing.Worker.Configuration;
 using Microsoft.Extensions.Logging;
@@ -115,16 +116,16 @@ public sealed class ImapSource : IAsyncDisposable
         CommandTimeout = _options.CommandTimeout,
     };
 
-    private ImapCredentials Credentials()
+    private MailCredentials Credentials()
     {
         if (!string.IsNullOrEmpty(_options.AccessTokenVariable))
         {
-            return ImapCredentials.FromAccessToken(_options.User, new EnvironmentAccessTokenProvider(_options.AccessTokenVariable));
+            return MailCredentials.FromAccessToken(_options.User, new EnvironmentAccessTokenProvider(_options.AccessTokenVariable));
         }
 
         var variable = _options.PasswordVariable ?? "";
         return Environment.GetEnvironmentVariable(variable) is { Length: > 0 } password
-            ? ImapCredentials.FromPassword(_options.User, password)
+            ? MailCredentials.FromPassword(_options.User, password)
             : throw new InvalidOperationException($"{Mailbox}: the environment variable {variable} holding the IMAP password is not set.");
     }
 

@@ -19,7 +19,7 @@ public sealed class AuthenticationTests
             await s.SendAsync($"{tag} OK [CAPABILITY IMAP4rev1 IDLE] welcome\r\n");
         });
         await using var client = await ImapClient.ConnectAsync(server.Options(log.Add), None);
-        await client.AuthenticateAsync(ImapCredentials.FromPassword("user", "pa ss\"word"), None);
+        await client.AuthenticateAsync(MailCredentials.FromPassword("user", "pa ss\"word"), None);
         await server.FinishAsync();
 
         Assert.Equal(ImapClientState.Authenticated, client.State);
@@ -106,7 +106,7 @@ public sealed class AuthenticationTests
             await s.SendAsync($"{tag} OK [CAPABILITY IMAP4rev1] welcome\r\n");
         });
         await using var client = await ImapClient.ConnectAsync(server.Options(log.Add), None);
-        await client.AuthenticateAsync(ImapCredentials.FromAccessToken("ops@example.com", provider), None);
+        await client.AuthenticateAsync(MailCredentials.FromAccessToken("ops@example.com", provider), None);
         await server.FinishAsync();
 
         Assert.Equal([false, true], provider.ForceRefreshRequests);

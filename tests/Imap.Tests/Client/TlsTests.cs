@@ -1,5 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
 using MailTicketing.Imap.Tests.Support;
+using MailTicketing.Transport.Tests.Support;
 
 namespace MailTicketing.Imap.Tests.Client;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using MailTicketing.Transport;
 
 namespace MailTicketing.Imap.Tests.Support;
 
@@ -26,7 +27,7 @@ internal static class MailServer
     public static string Staff(string localPart) =>
         Environment.GetEnvironmentVariable("MT_STAFF_DOMAIN") is { Length: > 0 } domain ? $"{localPart}@{domain}" : localPart;
 
-    public static ImapCredentials Support => ImapCredentials.FromPassword(Staff("support"), Password);
+    public static MailCredentials Support => MailCredentials.FromPassword(Staff("support"), Password);
 
     public static ImapClientOptions StartTls(Action<string>? log = null) => new()
     {

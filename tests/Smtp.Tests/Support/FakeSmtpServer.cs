@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using MailTicketing.Transport;
 
 namespace MailTicketing.Smtp.Tests.Support;
 
@@ -34,7 +35,7 @@ internal sealed class FakeSmtpServer : IAsyncDisposable
     }
 
     /// <summary>Options for a plain connection to this server, with short timeouts.</summary>
-    public SmtpClientOptions Options(SmtpCredentials? credentials = null, Action<string>? log = null, TimeSpan? commandTimeout = null) => new()
+    public SmtpClientOptions Options(MailCredentials? credentials = null, Action<string>? log = null, TimeSpan? commandTimeout = null) => new()
     {
         Host = "127.0.0.1",
         Port = Port,

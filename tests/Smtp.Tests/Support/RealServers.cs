@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using MailTicketing.Transport;
 
 namespace MailTicketing.Smtp.Tests.Support;
 
@@ -28,7 +29,7 @@ internal static class RealServers
         Port = Port(security == SmtpSecurity.ImplicitTls ? "MT_SMTPS_PORT" : "MT_SMTP_PORT"),
         Security = security,
         CaCertificateFile = CaFile,
-        Credentials = SmtpCredentials.FromPassword(user, password ?? Password),
+        Credentials = MailCredentials.FromPassword(user, password ?? Password),
         ProtocolLog = log,
         CommandTimeout = TimeSpan.FromSeconds(20),
     };

@@ -1,14 +1,13 @@
-using MailTicketing.Transport;
-
-namespace MailTicketing.Imap;
+namespace MailTicketing.Transport;
 
 /// <summary>
-/// Who to log in as: a password, or an OAuth token provider (XOAUTH2).
+/// Who to log in as, for IMAP and SMTP alike: a password (PLAIN, else LOGIN) or an OAuth
+/// token provider (XOAUTH2).
 /// <see cref="ToString"/> never shows the secret.
 /// </summary>
-public sealed class ImapCredentials
+public sealed class MailCredentials
 {
-    private ImapCredentials(string userName, string? password, IAccessTokenProvider? tokenProvider)
+    private MailCredentials(string userName, string? password, IAccessTokenProvider? tokenProvider)
     {
         ArgumentException.ThrowIfNullOrEmpty(userName);
         UserName = userName;
@@ -22,16 +21,16 @@ public sealed class ImapCredentials
 
     internal IAccessTokenProvider? TokenProvider { get; }
 
-    public static ImapCredentials FromPassword(string userName, string password)
+    public static MailCredentials FromPassword(string userName, string password)
     {
         ArgumentNullException.ThrowIfNull(password);
-        return new ImapCredentials(userName, password, null);
+        return new MailCredentials(userName, password, null);
     }
 
-    public static ImapCredentials FromAccessToken(string userName, IAccessTokenProvider tokenProvider)
+    public static MailCredentials FromAccessToken(string userName, IAccessTokenProvider tokenProvider)
     {
         ArgumentNullException.ThrowIfNull(tokenProvider);
-        return new ImapCredentials(userName, null, tokenProvider);
+        return new MailCredentials(userName, null, tokenProvider);
     }
 
     public override string ToString() => TokenProvider is null ? $"{UserName} (password)" : $"{UserName} (OAuth token)";
