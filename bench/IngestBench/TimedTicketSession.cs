@@ -58,6 +58,9 @@ internal sealed class TimedTicketSession(ITicketSession inner, StoreCallTimes ti
     public Task UpdateTicketAsync(long ticketId, TicketStatus status, TicketFlags flags, DateTimeOffset updatedAt) =>
         times.TimeAsync("update ticket", () => inner.UpdateTicketAsync(ticketId, status, flags, updatedAt));
 
+    public Task<bool> RecordFirstResponseAsync(long ticketId, DateTimeOffset at) =>
+        times.TimeAsync("first response", () => inner.RecordFirstResponseAsync(ticketId, at));
+
     public Task RerouteTicketAsync(long ticketId, string queue, string? category, TicketPriority priority) =>
         times.TimeAsync("reroute ticket", () => inner.RerouteTicketAsync(ticketId, queue, category, priority));
 

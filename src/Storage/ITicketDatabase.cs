@@ -14,4 +14,7 @@ public interface ITicketDatabase : IAsyncDisposable
 
     /// <summary>The store over this database. Thread-safe; share one.</summary>
     ITicketStore CreateTicketStore();
+
+    /// <summary>What the scheduled sweeps read and claim, over the same database. Thread-safe; share one.</summary>
+    IScheduleStore CreateScheduleStore();
 }

@@ -6,6 +6,9 @@ public static class TicketEventKinds
     /// <summary>Detail: "Submitted -> Resolved by alice".</summary>
     public const string StatusChanged = "status-changed";
 
+    /// <summary>Staff answered the customer for the first time (the first-response SLA clock stopped). Detail: how.</summary>
+    public const string FirstResponse = "first-response";
+
     /// <summary>An outbox message was delivered. Detail: recipient and the server's reply.</summary>
     public const string OutboxSent = "outbox-sent";
 

@@ -8,6 +8,15 @@ namespace MailTicketing.Storage.Repositories;
 /// <summary>Outgoing mail and every attempt to deliver it.</summary>
 internal sealed class OutboxRepository(SqlContext sql)
 {
+    private const string OutboxSelect = """
+        SELECT o.id AS Id, o.ticket_id AS TicketId, t.prefix AS Prefix, t.sequence AS Sequence,
+               o.message_row_id AS MessageRowId, o.recipient AS Recipient, o.message_id AS MessageId, o.raw AS Raw,
+               o.state AS State, o.attempts AS Attempts, o.last_error AS LastError, o.created_at AS CreatedAt,
+               o.next_attempt_at AS NextAttemptAt, o.sent_at AS SentAt
+        FROM outbox o
+        JOIN tickets t ON t.id = o.ticket_id
+        """;
+
     public Task<long> EnqueueAsync(OutboxItem item)
     {
         const string insert = """
@@ -34,19 +43,55 @@ internal sealed class OutboxRepository(SqlContext sql)
 
     public async Task<IReadOnlyList<OutboxEntry>> DueAsync(DateTimeOffset now, int limit)
     {
-        // Driven by the partial index ix_outbox_due: sent and failed rows are not in it.
-        const string select = """
-            SELECT o.id AS Id, o.ticket_id AS TicketId, t.prefix AS Prefix, t.sequence AS Sequence,
-                   o.message_row_id AS MessageRowId, o.recipient AS Recipient, o.message_id AS MessageId, o.raw AS Raw,
-                   o.state AS State, o.attempts AS Attempts, o.last_error AS LastError, o.created_at AS CreatedAt,
-                   o.next_attempt_at AS NextAttemptAt, o.sent_at AS SentAt
-            FROM outbox o
-            JOIN tickets t ON t.id = o.ticket_id
+        const string select = $"""
+            {OutboxSelect}
             WHERE o.state = 'Pending' AND o.next_attempt_at <= @Now
             ORDER BY o.next_attempt_at, o.id
             LIMIT @Limit
             """;
         var rows = await sql.Connection.QueryAsync<OutboxRow>(sql.Command(select, new { Now = UnixTime.ToMs(now), Limit = Math.Max(0, limit) }));
+        return [.. rows.Select(row => row.ToEntry())];
+    }
+
+    /// <summary>
+    /// Leases up to <paramref name="limit"/> due rows to <paramref name="owner"/> until
+    /// <paramref name="leaseUntil"/> and returns them, oldest first. A row leased to another
+    /// worker is skipped until its lease runs out, so two workers never send one row at once
+    /// (the owner's own leases it takes again: rows a broken connection left untouched);
+    /// the lease check is repeated in the outer WHERE, which PostgreSQL re-evaluates on a row
+    /// another transaction just leased.
+    /// </summary>
+    public async Task<IReadOnlyList<OutboxEntry>> LeaseDueAsync(string owner, DateTimeOffset now, DateTimeOffset leaseUntil, int limit)
+    {
+        // Driven by the partial index ix_outbox_due: sent and failed rows are not in it.
+        const string lease = """
+            UPDATE outbox SET lease_owner = @Owner, lease_until = @Until
+            WHERE id IN (SELECT id FROM outbox
+                         WHERE state = 'Pending' AND next_attempt_at <= @Now
+                           AND (lease_until IS NULL OR lease_until <= @Now OR lease_owner = @Owner)
+                         ORDER BY next_attempt_at, id
+                         LIMIT @Limit)
+              AND state = 'Pending' AND (lease_until IS NULL OR lease_until <= @Now OR lease_owner = @Owner)
+            RETURNING id
+            """;
+        var ids = (await sql.Connection.QueryAsync<long>(sql.Command(lease, new
+        {
+            Owner = owner,
+            Until = UnixTime.ToMs(leaseUntil),
+            Now = UnixTime.ToMs(now),
+            Limit = Math.Max(0, limit),
+        }))).ToArray();
+        if (ids.Length == 0)
+        {
+            return [];
+        }
+
+        const string select = $"""
+            {OutboxSelect}
+            WHERE o.id IN @Ids
+            ORDER BY o.next_attempt_at, o.id
+            """;
+        var rows = await sql.Connection.QueryAsync<OutboxRow>(sql.Command(select, new { Ids = ids }));
         return [.. rows.Select(row => row.ToEntry())];
     }
 
@@ -60,7 +105,9 @@ internal sealed class OutboxRepository(SqlContext sql)
                 attempts = attempts + 1,
                 last_error = CASE WHEN @State = 'Sent' THEN last_error ELSE @Detail END,
                 next_attempt_at = @NextAttemptAt,
-                sent_at = CASE WHEN @State = 'Sent' THEN @At ELSE sent_at END
+                sent_at = CASE WHEN @State = 'Sent' THEN @At ELSE sent_at END,
+                lease_owner = NULL,
+                lease_until = NULL
             WHERE id = @Id
             RETURNING ticket_id AS TicketId, recipient AS Recipient
             """;

@@ -30,9 +30,9 @@ internal sealed class TicketRepository(SqlContext sql)
     {
         const string insert = """
             INSERT INTO tickets (number, prefix, sequence, mailbox, queue, category, priority, status,
-                                 customer_address, subject, language, flags, created_at, updated_at, linked_ticket_id)
+                                 customer_address, subject, language, flags, created_at, updated_at, linked_ticket_id, status_since)
             VALUES (@Number, @Prefix, @Sequence, @Mailbox, @Queue, @Category, @Priority, @Status,
-                    @CustomerAddress, @Subject, @Language, @Flags, @CreatedAt, @CreatedAt, @LinkedTicketId)
+                    @CustomerAddress, @Subject, @Language, @Flags, @CreatedAt, @CreatedAt, @LinkedTicketId, @CreatedAt)
             RETURNING id
             """;
         var id = await sql.Connection.QuerySingleAsync<long>(sql.Command(insert, new
@@ -57,21 +57,37 @@ internal sealed class TicketRepository(SqlContext sql)
 
     public async Task UpdateAsync(long ticketId, TicketStatus status, TicketFlags flags, DateTimeOffset updatedAt)
     {
+        // A status change goes into the history the SLA clocks read; the same status again does not.
+        const string history = """
+            INSERT INTO ticket_status_changes (ticket_id, at, status)
+            SELECT id, @UpdatedAt, @Status FROM tickets WHERE id = @Id AND status <> @Status
+            """;
+        // In SET, status still names the old value (SQL evaluates every expression before assigning).
         const string update = """
-            UPDATE tickets SET status = @Status, flags = @Flags, updated_at = @UpdatedAt
+            UPDATE tickets SET status = @Status, flags = @Flags, updated_at = @UpdatedAt,
+                               status_since = CASE WHEN status <> @Status THEN @UpdatedAt ELSE status_since END
             WHERE id = @Id
             """;
-        var changed = await sql.Connection.ExecuteAsync(sql.Command(update, new
+        var parameters = new
         {
             Id = ticketId,
             Status = status.ToString(),
             Flags = EnumText.FormatFlags(flags),
             UpdatedAt = UnixTime.ToMs(updatedAt),
-        }));
+        };
+        await sql.Connection.ExecuteAsync(sql.Command(history, parameters));
+        var changed = await sql.Connection.ExecuteAsync(sql.Command(update, parameters));
         if (changed != 1)
         {
             throw new InvalidOperationException($"There is no ticket with id {ticketId}.");
         }
+    }
+
+    /// <summary>Sets the first-response time unless one is set; false when it was.</summary>
+    public async Task<bool> RecordFirstResponseAsync(long ticketId, DateTimeOffset at)
+    {
+        const string update = "UPDATE tickets SET first_response_at = @At WHERE id = @Id AND first_response_at IS NULL";
+        return await sql.Connection.ExecuteAsync(sql.Command(update, new { Id = ticketId, At = UnixTime.ToMs(at) })) == 1;
     }
 
     public Task<TicketRow?> FindByNumberAsync(TicketNumber number)

@@ -4,7 +4,7 @@ using MailTicketing.Tickets.Model;
 namespace MailTicketing.Storage.Rows;
 
 /// <summary>A tickets row as selected by <see cref="TicketColumns.Select"/>.</summary>
-internal sealed class TicketRow
+internal class TicketRow
 {
     public long Id { get; init; }
     public string Prefix { get; init; } = "";

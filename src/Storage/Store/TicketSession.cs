@@ -95,6 +95,8 @@ internal sealed class TicketSession : ITicketSession
     public Task UpdateTicketAsync(long ticketId, TicketStatus status, TicketFlags flags, DateTimeOffset updatedAt) =>
         Active(_tickets).UpdateAsync(ticketId, status, flags, updatedAt);
 
+    public Task<bool> RecordFirstResponseAsync(long ticketId, DateTimeOffset at) => Active(_tickets).RecordFirstResponseAsync(ticketId, at);
+
     public Task RerouteTicketAsync(long ticketId, string queue, string? category, TicketPriority priority) =>
         Active(_routing).RerouteAsync(ticketId, queue, category, priority);
 

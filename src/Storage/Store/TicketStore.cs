@@ -11,7 +11,7 @@ namespace MailTicketing.Storage.Store;
 /// The ticket store over any dialect. Each call opens a (pooled) connection for its own short
 /// unit of work; <see cref="BeginAsync"/> hands one to the session for the session's lifetime.
 /// </summary>
-internal sealed class TicketStore(ISqlDialect dialect, TimeProvider clock) : ITicketStore
+internal sealed class TicketStore(ISqlDialect dialect, TimeProvider clock) : ITicketStore, IScheduleStore
 {
     // Export reads this many tickets, then their children in one query per kind.
     private const int ExportBatch = 200;
@@ -86,8 +86,13 @@ internal sealed class TicketStore(ISqlDialect dialect, TimeProvider clock) : ITi
 
                 var ticket = row.ToRecord();
                 await tickets.UpdateAsync(ticket.Id, status, ticket.Flags, at);
-                await new TicketLinkRepository(sql).AddEventAsync(
-                    ticket.Id, at, TicketEventKinds.StatusChanged, $"{ticket.Status} -> {status} by {actor}");
+                var links = new TicketLinkRepository(sql);
+                await links.AddEventAsync(ticket.Id, at, TicketEventKinds.StatusChanged, $"{ticket.Status} -> {status} by {actor}");
+                // Waiting on the customer means staff asked them something: that is a response.
+                if (status == TicketStatus.WaitingOnCustomer && await tickets.RecordFirstResponseAsync(ticket.Id, at))
+                {
+                    await links.AddEventAsync(ticket.Id, at, TicketEventKinds.FirstResponse, $"{actor} set the ticket waiting on the customer");
+                }
                 return true;
             },
             cancellationToken);
@@ -105,6 +110,9 @@ internal sealed class TicketStore(ISqlDialect dialect, TimeProvider clock) : ITi
 
     public Task<IReadOnlyList<OutboxEntry>> GetDueOutboxAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
         ReadAsync(sql => new OutboxRepository(sql).DueAsync(now, limit), snapshot: false, cancellationToken);
+
+    public Task<IReadOnlyList<OutboxEntry>> LeaseDueOutboxAsync(string owner, DateTimeOffset now, TimeSpan lease, int limit, CancellationToken cancellationToken) =>
+        WriteAsync(sql => new OutboxRepository(sql).LeaseDueAsync(owner, now, now + lease, limit), cancellationToken);
 
     public Task MarkOutboxSentAsync(long outboxId, DateTimeOffset at, string detail, CancellationToken cancellationToken) =>
         WriteAsync(
@@ -135,6 +143,15 @@ internal sealed class TicketStore(ISqlDialect dialect, TimeProvider clock) : ITi
     public Task<ImapCheckpoint?> GetImapCheckpointAsync(string source, CancellationToken cancellationToken) =>
         ReadAsync(sql => new ImapCheckpointRepository(sql).GetAsync(source), snapshot: false, cancellationToken);
 
+    public Task<IReadOnlyList<ScheduledTicket>> ListOpenTicketsAsync(long afterTicketId, int limit, CancellationToken cancellationToken) =>
+        ReadAsync(sql => new ScheduleRepository(sql).ListOpenAsync(afterTicketId, limit), snapshot: true, cancellationToken);
+
+    public Task<IReadOnlyList<ScheduledTicket>> GetTicketsAsync(IReadOnlyCollection<long> ticketIds, CancellationToken cancellationToken) =>
+        ReadAsync(sql => new ScheduleRepository(sql).GetAsync(ticketIds), snapshot: true, cancellationToken);
+
+    public Task<ClaimOutcome> ClaimAsync(ScheduledClaim claim, CancellationToken cancellationToken) =>
+        WriteOrRollBackAsync(sql => ScheduledClaimWriter.WriteAsync(sql, claim), outcome => outcome == ClaimOutcome.Claimed, cancellationToken);
+
     private async Task<T> ReadAsync<T>(Func<SqlContext, Task<T>> work, bool snapshot, CancellationToken cancellationToken)
     {
         await using var connection = await dialect.OpenAsync(cancellationToken);
@@ -145,6 +162,20 @@ internal sealed class TicketStore(ISqlDialect dialect, TimeProvider clock) : ITi
 
         await using var transaction = await dialect.BeginReadAsync(connection, cancellationToken);
         return await work(new SqlContext(connection, transaction, cancellationToken));
+    }
+
+    /// <summary>Commits only when <paramref name="commit"/> approves the result; otherwise everything is rolled back.</summary>
+    private async Task<T> WriteOrRollBackAsync<T>(Func<SqlContext, Task<T>> work, Func<T, bool> commit, CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await using var transaction = await dialect.BeginWriteAsync(connection, cancellationToken);
+        var result = await work(new SqlContext(connection, transaction, cancellationToken));
+        if (commit(result))
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return result;
     }
 
     private async Task<T> WriteAsync<T>(Func<SqlContext, Task<T>> work, CancellationToken cancellationToken)

@@ -29,10 +29,30 @@ public sealed record TicketingOptions
     /// <summary>Addresses that are ours besides the mailboxes (no-reply senders, staff aliases); never acknowledged.</summary>
     public IReadOnlyList<string> OwnAddresses { get; init; } = [];
 
+    /// <summary>
+    /// Domains whose senders are staff ("exchange.example"). Staff mail on a ticket that is
+    /// addressed to its customer (an agent replying with the support mailbox in copy) is the
+    /// first response the SLA waits for, and it does not reopen a ticket the way a customer's
+    /// mail does. Staff addresses are ours: never acknowledged.
+    /// </summary>
+    public IReadOnlyList<string> StaffDomains { get; init; } = [];
+
     public MailboxDefinition? FindMailbox(string name) =>
         Mailboxes.FirstOrDefault(m => m.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
 
     public bool IsOwnAddress(string address) =>
-        Mailboxes.Any(m => m.Address.Equals(address, StringComparison.OrdinalIgnoreCase))
-        || OwnAddresses.Any(a => a.Equals(address, StringComparison.OrdinalIgnoreCase));
+        Mailboxes.Any(m => m.Address.Equals(address, StringComparison.OrdinalIgnoreCase)) || IsStaffAddress(address);
+
+    /// <summary>A person on our side: an own address or a staff domain, but not a support mailbox itself.</summary>
+    public bool IsStaffAddress(string address)
+    {
+        if (Mailboxes.Any(m => m.Address.Equals(address, StringComparison.OrdinalIgnoreCase)))
+        {
+            return false;
+        }
+
+        var at = address.LastIndexOf('@');
+        return OwnAddresses.Any(a => a.Equals(address, StringComparison.OrdinalIgnoreCase))
+            || (at > 0 && StaffDomains.Any(d => d.Equals(address.AsSpan(at + 1).Trim().ToString(), StringComparison.OrdinalIgnoreCase)));
+    }
 }

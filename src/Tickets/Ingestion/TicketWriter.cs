@@ -21,6 +21,7 @@ internal sealed class TicketWriter(TicketingOptions options, IRoutingPolicy rout
         var session = context.Session;
         var customer = sender.Address.ToLowerInvariant();
         var isNew = decision.Ticket is null;
+        var fromStaff = !isNew && options.IsStaffAddress(customer);
         var route = routing.Route(RoutingInput.From(message, context.Mailbox, customer, facts, isNew));
 
         var flags = decision.Flags
@@ -31,7 +32,8 @@ internal sealed class TicketWriter(TicketingOptions options, IRoutingPolicy rout
         if (decision.Ticket is { } existing)
         {
             ticket = existing;
-            var status = NextStatus(existing.Status, message);
+            // Staff mail is an answer, not the customer writing again: it leaves the status alone.
+            var status = fromStaff ? existing.Status : NextStatus(existing.Status, message);
             if (status != existing.Status)
             {
                 await session.AddEventAsync(existing.Id, receivedAt, "status", $"{existing.Status} -> {status}: the customer wrote again");
@@ -45,6 +47,10 @@ internal sealed class TicketWriter(TicketingOptions options, IRoutingPolicy rout
             }
 
             await RoutingWriter.WriteFollowUpAsync(session, existing, route, message.MessageId, receivedAt);
+            if (fromStaff && IsAddressedTo(message, existing.CustomerAddress) && await session.RecordFirstResponseAsync(existing.Id, receivedAt))
+            {
+                await session.AddEventAsync(existing.Id, receivedAt, "first-response", $"{customer} answered {existing.CustomerAddress}");
+            }
         }
         else
         {
@@ -78,7 +84,9 @@ internal sealed class TicketWriter(TicketingOptions options, IRoutingPolicy rout
             await session.AddEventAsync(ticket.Id, receivedAt, "authentication-failed", facts.AuthenticationDetail ?? "SPF/DKIM/DMARC failed");
         }
 
-        var kind = message.Automation.IsAutoReply && !isNew ? MessageKind.AutoReply : MessageKind.CustomerMail;
+        var kind = fromStaff ? MessageKind.StaffMail
+            : message.Automation.IsAutoReply && !isNew ? MessageKind.AutoReply
+            : MessageKind.CustomerMail;
         var messageRowId = await InsertInboundAsync(context, message, sender, facts, ticket.Id, kind, decision.Reason, decision.Detail, receivedAt);
         await session.AddIdentifiersAsync(ticket.Id, facts.Identifiers);
         foreach (var participant in Participants(message, customer))
@@ -124,6 +132,9 @@ internal sealed class TicketWriter(TicketingOptions options, IRoutingPolicy rout
         !message.Automation.IsMachineGenerated && current is TicketStatus.WaitingOnCustomer or TicketStatus.Resolved
             ? TicketStatus.InProgress
             : current;
+
+    private static bool IsAddressedTo(MimeMessage message, string address) =>
+        message.To.Mailboxes.Concat(message.Cc.Mailboxes).Any(m => m.Address.Equals(address, StringComparison.OrdinalIgnoreCase));
 
     private IEnumerable<string> Participants(MimeMessage message, string customer)
     {

@@ -10,4 +10,13 @@ public enum MessageKind
     Bounce,
     /// <summary>An automatic reply (out of office and the like) to one of our messages.</summary>
     AutoReply,
+
+    /// <summary>Mail from staff on a ticket (an agent's reply with the support mailbox in copy).</summary>
+    StaffMail,
+
+    /// <summary>Our SLA reminder or breach escalation to the queue's team.</summary>
+    SlaNotice,
+
+    /// <summary>Our follow-up to the customer: waiting for their reply, or the ticket was closed.</summary>
+    FollowUp,
 }

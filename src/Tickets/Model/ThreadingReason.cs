@@ -19,4 +19,6 @@ public enum ThreadingReason
     ReplyToClosedTicket,
     /// <summary>A stranger quoted a ticket's tag: a new, flagged ticket.</summary>
     StrangerQuotedTag,
+    /// <summary>Our scheduled notice on the ticket (SLA reminder, follow-up): the key it was claimed under is the detail.</summary>
+    Scheduled,
 }

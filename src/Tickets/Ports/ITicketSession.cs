@@ -63,7 +63,11 @@ public interface ITicketSession : IAsyncDisposable
 
     Task<long> InsertTicketAsync(NewTicket ticket);
 
+    /// <summary>Updates the ticket; a new status is also recorded in its status history (the SLA clocks read it).</summary>
     Task UpdateTicketAsync(long ticketId, TicketStatus status, TicketFlags flags, DateTimeOffset updatedAt);
+
+    /// <summary>Staff answered the customer at <paramref name="at"/>: stops the first-response clock unless an earlier answer already did. False when one had.</summary>
+    Task<bool> RecordFirstResponseAsync(long ticketId, DateTimeOffset at);
 
     /// <summary>A follow-up's routing moved the ticket: its queue, category or priority changed.</summary>
     Task RerouteTicketAsync(long ticketId, string queue, string? category, TicketPriority priority);

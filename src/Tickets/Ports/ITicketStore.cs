@@ -35,8 +35,15 @@ public interface ITicketStore
 
     Task<QuarantineEntry?> GetQuarantineAsync(long id, CancellationToken cancellationToken);
 
-    /// <summary>Outbox rows due for sending at <paramref name="now"/>, oldest first.</summary>
+    /// <summary>Outbox rows due for sending at <paramref name="now"/>, oldest first, as they are (for display; senders lease).</summary>
     Task<IReadOnlyList<OutboxEntry>> GetDueOutboxAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Outbox rows due for sending at <paramref name="now"/>, oldest first, leased to
+    /// <paramref name="owner"/> for <paramref name="lease"/>: no other worker gets them until
+    /// they are marked or the lease runs out (the holder died).
+    /// </summary>
+    Task<IReadOnlyList<OutboxEntry>> LeaseDueOutboxAsync(string owner, DateTimeOffset now, TimeSpan lease, int limit, CancellationToken cancellationToken);
 
     Task MarkOutboxSentAsync(long outboxId, DateTimeOffset at, string detail, CancellationToken cancellationToken);
 

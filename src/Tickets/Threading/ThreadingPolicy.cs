@@ -43,7 +43,10 @@ public sealed class ThreadingPolicy(MessageIdSigner signer, TicketingOptions opt
 
         if (SubjectTag.TryFind(input.Subject, out var tagged) && await session.FindTicketAsync(tagged.Value) is { } taggedTicket)
         {
-            if (IsSameAddress(taggedTicket.CustomerAddress, input.SenderAddress) || await session.IsParticipantAsync(taggedTicket.Id, input.SenderAddress))
+            // Staff answer tickets by their tag; a staff domain is configured by ops, and forged senders fail DMARC and are flagged.
+            if (IsSameAddress(taggedTicket.CustomerAddress, input.SenderAddress)
+                || options.IsStaffAddress(input.SenderAddress)
+                || await session.IsParticipantAsync(taggedTicket.Id, input.SenderAddress))
             {
                 return await JoinAsync(session, taggedTicket, ThreadingReason.SubjectTag, $"subject carries {tagged.Value.Tag}" + forgedNote, flags);
             }

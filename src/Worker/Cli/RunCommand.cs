@@ -49,6 +49,10 @@ internal static class RunCommand
                 await imap.DrainAllAsync(summary, cancellationToken);
             }
 
+            // Claimed notices go out through the outbox in the same pass.
+            var now = context.Clock.GetUtcNow();
+            summary.Scheduled = await services.Schedule.Sla.RunAsync(now, cancellationToken)
+                + await services.Schedule.FollowUps.RunAsync(now, cancellationToken);
             summary.Delivered = await services.Sender.DeliverDueAsync(cancellationToken);
             if (summary.Delivered > 0)
             {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using MailTicketing.Tickets.Model;
+using MailTicketing.Tickets.Schedule;
 using MailTicketing.Worker.Export;
 using Spectre.Console;
 
@@ -31,12 +32,15 @@ internal static class TicketsCommand
             var ctx = context(result);
             await using var services = await ctx.CreateServicesAsync(token);
             var tickets = await services.Store.ListTicketsAsync(new TicketQuery(result.GetValue(mailbox), result.GetValue(status), result.GetValue(customer), result.GetValue(limit)), token);
-            var table = new Table().AddColumns("number", "status", "priority", "queue", "customer", "subject", "updated");
+            var schedule = (await services.Schedule.Store.GetTicketsAsync([.. tickets.Select(t => t.Id)], token)).ToDictionary(s => s.Ticket.Id);
+            var now = ctx.Clock.GetUtcNow();
+            var table = new Table().AddColumns("number", "status", "priority", "queue", "customer", "subject", "sla", "updated");
             foreach (var t in tickets)
             {
+                var sla = schedule.TryGetValue(t.Id, out var facts) ? SlaReport.Describe(services.Schedule.Catalog, facts, now) : "-";
                 table.AddRow(
                     Markup.Escape(t.Number.ToString()), t.Status.ToString(), t.Priority.ToString(), Markup.Escape(t.Queue), Markup.Escape(t.CustomerAddress),
-                    Markup.Escape(Shorten(t.Subject, 50)), t.UpdatedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture));
+                    Markup.Escape(Shorten(t.Subject, 50)), Markup.Escape(sla), t.UpdatedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture));
             }
 
             ctx.Console.Write(table);

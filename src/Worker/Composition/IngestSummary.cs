@@ -11,6 +11,9 @@ public sealed class IngestSummary
 
     public int Delivered { get; set; }
 
+    /// <summary>Scheduled actions taken this pass: SLA notices, follow-ups, auto-closes.</summary>
+    public int Scheduled { get; set; }
+
     public IEnumerable<string> Mailboxes => _counts.Keys.Select(k => k.Mailbox).Concat(_errors.Keys).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal);
 
     public int Total => _counts.Values.Sum() + _errors.Values.Sum();

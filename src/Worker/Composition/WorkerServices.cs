@@ -1,9 +1,12 @@
 using MailTicketing.Storage;
 using MailTicketing.Tickets.Configuration;
+using MailTicketing.Tickets.FollowUps;
 using MailTicketing.Tickets.Ingestion;
 using MailTicketing.Tickets.Ports;
 using MailTicketing.Tickets.Routing;
+using MailTicketing.Tickets.Schedule;
 using MailTicketing.Tickets.Security;
+using MailTicketing.Tickets.Sla;
 using MailTicketing.Worker.Configuration;
 using MailTicketing.Worker.Outbox;
 using MailTicketing.Worker.Sources;
@@ -19,8 +22,9 @@ public sealed class WorkerServices : IDisposable, IAsyncDisposable
 {
     private readonly ITicketDatabase _database;
 
-    private WorkerServices(WorkerOptions options, TicketingOptions ticketing, ITicketDatabase database, ITicketStore store, IngestService ingest, IOutboxSender sender, ILoggerFactory loggerFactory, RulesReloader? rules)
+    private WorkerServices(WorkerOptions options, TicketingOptions ticketing, ITicketDatabase database, ITicketStore store, IngestService ingest, IOutboxSender sender, ILoggerFactory loggerFactory, RulesReloader? rules, ScheduleServices schedule)
     {
+        Schedule = schedule;
         _database = database;
         Rules = rules;
         Options = options;
@@ -39,6 +43,9 @@ public sealed class WorkerServices : IDisposable, IAsyncDisposable
     public IOutboxSender Sender { get; }
     public ILoggerFactory LoggerFactory { get; }
 
+    /// <summary>SLA policies and the scheduled sweeps (SLA notices, follow-ups, auto-close).</summary>
+    public ScheduleServices Schedule { get; }
+
     /// <summary>The routing rules in force; null when no rules file is configured (one queue per mailbox).</summary>
     public RulesReloader? Rules { get; }
 
@@ -50,8 +57,9 @@ public sealed class WorkerServices : IDisposable, IAsyncDisposable
             throw new WorkerConfigurationException("The configuration is not valid:\n  " + string.Join("\n  ", errors));
         }
 
-        // Rules first: a file that cannot be used stops the start before anything is opened.
+        // Rules and the schedule first: configuration that cannot be used stops the start before anything is opened.
         var rules = LoadRules(options, loggerFactory, clock);
+        var (catalog, followUpSchedule) = LoadSchedule(options);
         Directory.CreateDirectory(options.DataDirectory);
         // WAL with synchronous=NORMAL can lose the last commits on a power loss. Sources whose
         // "read" lives in our database re-read them; a message moved out of its IMAP folder after
@@ -66,7 +74,30 @@ public sealed class WorkerServices : IDisposable, IAsyncDisposable
         IOutboxSender sender = options.Smtp is { } smtp
             ? new SmtpOutboxSender(store, smtp, clock, loggerFactory.CreateLogger<SmtpOutboxSender>())
             : new PickupFolderSender(store, options.PickupPath, clock);
-        return new WorkerServices(options, ticketing, database, store, ingest, sender, loggerFactory, rules);
+        var scheduleStore = database.CreateScheduleStore();
+        var schedule = new ScheduleServices(
+            catalog,
+            scheduleStore,
+            new SlaSweep(scheduleStore, catalog, ticketing, signer, WorkerIdentity.Current),
+            new FollowUpSweep(scheduleStore, followUpSchedule, ticketing, signer, WorkerIdentity.Current));
+        return new WorkerServices(options, ticketing, database, store, ingest, sender, loggerFactory, rules, schedule);
+    }
+
+    private static (SlaCatalog Catalog, FollowUpSchedule FollowUps) LoadSchedule(WorkerOptions options)
+    {
+        SlaCatalog.TryCreate(options.Sla ?? SlaOptions.Default(), out var catalog, out var slaErrors);
+        var errors = slaErrors.ToList();
+        if (catalog is not null)
+        {
+            FollowUpSchedule.TryCreate(options.FollowUps, catalog.Calendars, out var followUps, out var followUpErrors);
+            errors.AddRange(followUpErrors);
+            if (followUps is not null && errors.Count == 0)
+            {
+                return (catalog, followUps);
+            }
+        }
+
+        throw new WorkerConfigurationException("The SLA or follow-up configuration is not valid:\n  " + string.Join("\n  ", errors));
     }
 
     private static RulesReloader? LoadRules(WorkerOptions options, ILoggerFactory loggerFactory, TimeProvider clock)
@@ -101,6 +132,7 @@ public sealed class WorkerServices : IDisposable, IAsyncDisposable
         MaxAcknowledgementsPerSenderPerHour = options.MaxAcknowledgementsPerSenderPerHour,
         MaxMessageBytes = options.MaxMessageBytes,
         OwnAddresses = options.OwnAddresses,
+        StaffDomains = options.StaffDomains,
         Mailboxes = options.Mailboxes
             .Select(m => new MailboxDefinition(m.Name.ToLowerInvariant(), m.Address.ToLowerInvariant(), m.TicketPrefix.ToUpperInvariant(), m.ResponseTime, m.DisplayName ?? options.CompanyName))
             .ToList(),

@@ -1,3 +1,6 @@
+using MailTicketing.Tickets.FollowUps;
+using MailTicketing.Tickets.Sla;
+
 namespace MailTicketing.Worker.Configuration;
 
 /// <summary>
@@ -33,6 +36,15 @@ public sealed class WorkerOptions
 
     /// <summary>Our addresses besides the mailboxes: never acknowledged, never customers.</summary>
     public List<string> OwnAddresses { get; set; } = [];
+
+    /// <summary>Domains whose senders are staff: their mail to a ticket's customer is the first response (SLA).</summary>
+    public List<string> StaffDomains { get; set; } = [];
+
+    /// <summary>SLA calendars, policies and team addresses; null (not configured) uses <see cref="SlaOptions.Default"/>.</summary>
+    public SlaOptions? Sla { get; set; }
+
+    /// <summary>Customer follow-ups and auto-close.</summary>
+    public FollowUpOptions FollowUps { get; set; } = new();
 
     /// <summary>Environment variable holding the Message-ID signing key (base64, 16+ bytes). Without it a key file in DataDirectory is used.</summary>
     public string SigningKeyVariable { get; set; } = "MAILTICKETING_SIGNING_KEY";

@@ -7,6 +7,12 @@ namespace MailTicketing.Worker.Outbox;
 /// </summary>
 public interface IOutboxSender
 {
+    /// <summary>
+    /// How long a pass holds the rows it took: far longer than a batch takes to send, so another
+    /// worker waits for them only when this one died mid-pass.
+    /// </summary>
+    static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
+
     /// <summary>Where the mail goes, for logs and summaries: a folder, or "smtp://host:port".</summary>
     string Destination { get; }
 

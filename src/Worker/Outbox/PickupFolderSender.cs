@@ -1,4 +1,5 @@
 using MailTicketing.Tickets.Ports;
+using MailTicketing.Worker.Composition;
 
 namespace MailTicketing.Worker.Outbox;
 
@@ -8,8 +9,10 @@ namespace MailTicketing.Worker.Outbox;
 /// and written through a temporary name, so a crash between writing and marking the row
 /// rewrites the same file instead of sending twice.
 /// </summary>
-public sealed class PickupFolderSender(ITicketStore store, string folder, TimeProvider clock) : IOutboxSender
+public sealed class PickupFolderSender(ITicketStore store, string folder, TimeProvider clock, string? workerId = null) : IOutboxSender
 {
+    private readonly string _workerId = workerId ?? WorkerIdentity.Current;
+
     public string Folder { get; } = Path.GetFullPath(folder);
 
     public string Destination => Folder;
@@ -21,7 +24,7 @@ public sealed class PickupFolderSender(ITicketStore store, string folder, TimePr
         var delivered = 0;
         while (true)
         {
-            var due = await store.GetDueOutboxAsync(clock.GetUtcNow(), 100, cancellationToken);
+            var due = await store.LeaseDueOutboxAsync(_workerId, clock.GetUtcNow(), IOutboxSender.Lease, 100, cancellationToken);
             if (due.Count == 0)
             {
                 return delivered;

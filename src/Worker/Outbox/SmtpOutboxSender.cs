@@ -3,6 +3,7 @@ using MailTicketing.Smtp;
 using MailTicketing.Tickets.Model;
 using MailTicketing.Tickets.Ports;
 using MailTicketing.Transport;
+using MailTicketing.Worker.Composition;
 using MailTicketing.Worker.Configuration;
 using Microsoft.Extensions.Logging;
 
@@ -25,9 +26,11 @@ public sealed class SmtpOutboxSender : IOutboxSender
     private readonly TimeProvider _clock;
     private readonly ILogger _logger;
     private readonly Random _random;
+    private readonly string _workerId;
 
-    public SmtpOutboxSender(ITicketStore store, SmtpOptions options, TimeProvider clock, ILogger logger, Random? random = null)
+    public SmtpOutboxSender(ITicketStore store, SmtpOptions options, TimeProvider clock, ILogger logger, Random? random = null, string? workerId = null)
     {
+        _workerId = workerId ?? WorkerIdentity.Current;
         _store = store;
         _options = options;
         _clock = clock;
@@ -39,7 +42,7 @@ public sealed class SmtpOutboxSender : IOutboxSender
 
     public async Task<int> DeliverDueAsync(CancellationToken cancellationToken)
     {
-        var due = await _store.GetDueOutboxAsync(_clock.GetUtcNow(), BatchSize, cancellationToken);
+        var due = await _store.LeaseDueOutboxAsync(_workerId, _clock.GetUtcNow(), IOutboxSender.Lease, BatchSize, cancellationToken);
         if (due.Count == 0)
         {
             return 0;
@@ -80,7 +83,7 @@ public sealed class SmtpOutboxSender : IOutboxSender
                 }
 
                 // Every row of the batch has left the due set (sent, failed, or retrying later).
-                due = await _store.GetDueOutboxAsync(_clock.GetUtcNow(), BatchSize, cancellationToken);
+                due = await _store.LeaseDueOutboxAsync(_workerId, _clock.GetUtcNow(), IOutboxSender.Lease, BatchSize, cancellationToken);
             }
 
             await client.QuitAsync(cancellationToken);
