@@ -51,11 +51,14 @@ public sealed class SlaSweep(IScheduleStore store, SlaCatalog catalog, Ticketing
 
         var team = catalog.TeamAddressFor(ticket.Queue);
         var mailbox = options.FindMailbox(ticket.Mailbox);
-        if (team is null || mailbox is null)
+        var late = catalog.LateNoticeLimit is { } limit && now - notice.Moment > limit;
+        if (team is null || mailbox is null || late)
         {
             // Still claimed: the event shows the moment in the ticket's history, and a later
             // configuration change does not flood the team with old notices.
-            var why = team is null ? $"no team address for queue {ticket.Queue}" : $"mailbox {ticket.Mailbox} is no longer configured";
+            var why = team is null ? $"no team address for queue {ticket.Queue}"
+                : mailbox is null ? $"mailbox {ticket.Mailbox} is no longer configured"
+                : $"more than {SlaDisplay.Duration(catalog.LateNoticeLimit!.Value)} late";
             return new ScheduledClaim(notice.Key, ticket.Id, workerId, now, why, eventKind, $"{headline}; not sent: {why}");
         }
 

@@ -23,8 +23,10 @@ public sealed class SlaCatalog
         SlaPolicy? defaultPolicy,
         Dictionary<string, string> teamAddresses,
         string? defaultTeamAddress,
-        string teamLanguage)
+        string teamLanguage,
+        TimeSpan? lateNoticeLimit)
     {
+        LateNoticeLimit = lateNoticeLimit;
         Calendars = calendars;
         Policies = policies;
         _byPriority = byPriority;
@@ -46,6 +48,9 @@ public sealed class SlaCatalog
 
     /// <summary>"en" or "zh".</summary>
     public string TeamLanguage { get; }
+
+    /// <summary>Notices later than this are recorded but not mailed (<see cref="SlaOptions.LateNoticeLimit"/>).</summary>
+    public TimeSpan? LateNoticeLimit { get; }
 
     /// <summary>
     /// The policy for a ticket: the one a routing rule chose, else the one for its priority, else
@@ -155,8 +160,13 @@ public sealed class SlaCatalog
             problems.Add($"{section}:TeamLanguage must be en or zh, was '{options.TeamLanguage}'.");
         }
 
+        if (options.LateNoticeLimit is { } late && late <= TimeSpan.Zero)
+        {
+            problems.Add($"{section}:LateNoticeLimit must be positive, was {late}; leave it empty to mail every late notice.");
+        }
+
         errors = problems;
-        catalog = problems.Count == 0 ? new SlaCatalog(calendars, policies, byPriority, defaultPolicy, teams, defaultTeam, language) : null;
+        catalog = problems.Count == 0 ? new SlaCatalog(calendars, policies, byPriority, defaultPolicy, teams, defaultTeam, language, options.LateNoticeLimit) : null;
         return catalog is not null;
     }
 

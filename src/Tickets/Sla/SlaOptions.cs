@@ -24,6 +24,13 @@ public sealed class SlaOptions
     /// <summary>The team address for queues not listed in TeamAddresses.</summary>
     public string? DefaultTeamAddress { get; set; }
 
+    /// <summary>
+    /// A notice more than this late (the worker was down, or an imported backlog's old tickets)
+    /// is recorded on the ticket but not mailed: a team flooded with stale escalations stops
+    /// reading them. Empty to mail every late notice.
+    /// </summary>
+    public TimeSpan? LateNoticeLimit { get; set; } = TimeSpan.FromDays(1);
+
     /// <summary>"en" or "zh": the language of team notices.</summary>
     public string TeamLanguage { get; set; } = "en";
 

@@ -162,9 +162,29 @@ public sealed class ScheduleSweepTests
     }
 
     [Fact]
-    public async Task Sweeps_racing_on_one_database_send_each_notice_once()
+    public async Task Notices_more_than_a_day_late_are_recorded_on_the_ticket_but_not_mailed()
     {
         await using var harness = await TicketingHarness.StartAsync(Configure);
+        var number = await harness.NewTicketAsync(new TestMail());
+
+        // Thursday 09:00: the first-response breach (Monday 13:00) is days late, the resolution one (Wednesday 17:00) is not.
+        harness.Clock.Advance(TimeSpan.FromDays(3));
+        Assert.Equal(2, await harness.Services.Schedule.Sla.RunAsync(harness.Clock.GetUtcNow(), CancellationToken.None));
+
+        var ticket = await harness.TicketAsync(number.ToString());
+        Assert.Equal(2, ticket.Events.Count(e => e.Kind == "sla-breach"));
+        Assert.Contains(ticket.Events, e => e.Kind == "sla-breach" && e.Detail.StartsWith("first response", StringComparison.Ordinal) && e.Detail.EndsWith("not sent: more than 24h late", StringComparison.Ordinal));
+        Assert.Equal(["resolution"], (await TeamNoticesAsync(harness, number)).Select(s => s.Contains("first response", StringComparison.Ordinal) ? "first response" : "resolution"));
+    }
+
+    [Fact]
+    public async Task Sweeps_racing_on_one_database_send_each_notice_once()
+    {
+        await using var harness = await TicketingHarness.StartAsync(options =>
+        {
+            Configure(options);
+            options.Sla!.LateNoticeLimit = null;
+        });
         var numbers = new List<TicketNumber>();
         for (var i = 0; i < 20; i++)
         {
