@@ -31,8 +31,12 @@ public sealed class PostgresDatabase : ITicketDatabase
 
     internal PostgresDialect Dialect { get; }
 
-    public Task<IReadOnlyList<AppliedMigration>> MigrateAsync(CancellationToken cancellationToken) =>
-        CreateMigrator(EmbeddedMigrations.Load(Dialect.ScriptFolder)).MigrateAsync(cancellationToken);
+    public async Task<IReadOnlyList<AppliedMigration>> MigrateAsync(CancellationToken cancellationToken)
+    {
+        var applied = await CreateMigrator(EmbeddedMigrations.Load(Dialect.ScriptFolder)).MigrateAsync(cancellationToken);
+        await Dialect.ReloadTypesAsync(cancellationToken);
+        return applied;
+    }
 
     public ITicketStore CreateTicketStore() => new TicketStore(Dialect, _options.Clock);
 

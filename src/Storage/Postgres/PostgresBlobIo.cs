@@ -25,13 +25,8 @@ internal static class PostgresBlobIo
         command.Parameters.Add(new NpgsqlParameter { Value = header.Size, NpgsqlDbType = NpgsqlDbType.Bigint });
         command.Parameters.Add(new NpgsqlParameter { Value = header.StoredSize, NpgsqlDbType = NpgsqlDbType.Bigint });
         command.Parameters.Add(new NpgsqlParameter { Value = header.CreatedAt, NpgsqlDbType = NpgsqlDbType.Bigint });
-        // Size tells Npgsql how many bytes to take from the stream (from its current position).
-        command.Parameters.Add(new NpgsqlParameter
-        {
-            Value = storedBytes,
-            NpgsqlDbType = NpgsqlDbType.Bytea,
-            Size = checked((int)header.StoredSize),
-        });
+        // A seekable stream (the spool is one) is sent from its position to its end, in pieces.
+        command.Parameters.Add(new NpgsqlParameter { Value = storedBytes, NpgsqlDbType = NpgsqlDbType.Bytea });
         return await command.ExecuteNonQueryAsync(sql.Token) == 1;
     }
 

@@ -22,6 +22,13 @@ internal sealed class PostgresDialect(string connectionString) : ISqlDialect, IA
 
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 
+    /// <summary>
+    /// Npgsql learns the database's types (citext among them) when the data source first
+    /// connects; a data source that connected before the migrations created citext would not
+    /// know how to read it. Called after migrating, which every worker does at start.
+    /// </summary>
+    public Task ReloadTypesAsync(CancellationToken cancellationToken) => _dataSource.ReloadTypesAsync(cancellationToken);
+
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
         await _dataSource.OpenConnectionAsync(cancellationToken);
 
