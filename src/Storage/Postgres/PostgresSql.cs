@@ -12,9 +12,9 @@ namespace MailTicketing.Storage.Postgres;
 /// </summary>
 internal static partial class PostgresSql
 {
-    private static readonly ConcurrentDictionary<string, string> _adapted = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, string> Adapted = new(StringComparer.Ordinal);
 
-    public static string Adapt(string sql) => _adapted.GetOrAdd(sql, static text =>
+    public static string Adapt(string sql) => Adapted.GetOrAdd(sql, static text =>
         InList().Replace(text, match => match.Groups["not"].Success
             ? $"<> ALL({match.Groups["parameter"].Value})"
             : $"= ANY({match.Groups["parameter"].Value})"));
