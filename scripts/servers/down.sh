@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Stops the private Dovecot and Postfix started by scripts/servers/up.sh: only the master
-# processes named in $MT_SERVERS_DIR's pid files (their children exit with them), never
-# the system's instances. --purge also removes $MT_SERVERS_DIR (configs, mail, logs, cert).
+# Stops the private Dovecot, Postfix and PostgreSQL started by scripts/servers/up.sh: only
+# the master processes named in $MT_SERVERS_DIR's pid files (their children exit with them),
+# never the system's instances. --purge also removes $MT_SERVERS_DIR (configs, mail, logs, cert).
 set -uo pipefail
 
 BASE=${MT_SERVERS_DIR:-/tmp/mailticketing-servers}
@@ -27,6 +27,25 @@ stop() { # name pidfile program
 # Postfix first: it delivers into Dovecot and authenticates through it.
 stop postfix "$BASE/postfix/spool/pid/master.pid" master
 stop dovecot "$BASE/dovecot/run/master.pid" dovecot
+
+# PostgreSQL through pg_ctl (a fast shutdown: sessions are ended, the data is kept), as the
+# user that owns the cluster, and only when the postmaster of our data directory runs.
+PG_DATA="$BASE/postgres/data"
+if [ -s "$PG_DATA/postmaster.pid" ]; then
+    pid=$(head -n 1 "$PG_DATA/postmaster.pid" | tr -dc '0-9')
+    if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && grep -q postgres "/proc/$pid/cmdline" 2>/dev/null; then
+        ctl=$(ls -d /usr/lib/postgresql/"$(cat "$PG_DATA/PG_VERSION")"/bin/pg_ctl 2>/dev/null)
+        owner=$(stat -c %U "$PG_DATA")
+        if [ -z "$ctl" ]; then
+            kill -INT "$pid" # what pg_ctl stop -m fast sends
+        elif [ "$(id -un)" = "$owner" ]; then
+            "$ctl" -D "$PG_DATA" -m fast -w stop >/dev/null
+        else
+            runuser -u "$owner" -- "$ctl" -D "$PG_DATA" -m fast -w stop >/dev/null
+        fi
+        echo "servers: postgresql (pid $pid) stopped" >&2
+    fi
+fi
 
 if [ "${1:-}" = "--purge" ]; then
     case "$BASE" in

@@ -1,17 +1,19 @@
 #!/usr/bin/env bash
-# Starts a private Dovecot (IMAP, LMTP, SASL for Postfix) and Postfix (MX, submission,
-# smtps) on 127.0.0.1 for the tests and for local runs, and writes $MT_SERVERS_DIR/servers.env.
+# Starts a private Dovecot (IMAP, LMTP, SASL for Postfix), Postfix (MX, submission, smtps)
+# and PostgreSQL on 127.0.0.1 for the tests and for local runs, and writes
+# $MT_SERVERS_DIR/servers.env.
 #
 # Everything (configs, queue, state, logs, Maildirs, TLS certificate) lives under
 # $MT_SERVERS_DIR (default /tmp/mailticketing-servers). The system's own /etc/dovecot,
-# /etc/postfix and system instances are never read for configuration, written or stopped.
+# /etc/postfix, /etc/postgresql and system instances (the Debian "main" cluster included)
+# are never read for configuration, written, started or stopped.
 # Installs the Debian packages when they are missing and we are root.
 #
-# Idempotent: when both instances run with the same configuration nothing is restarted;
-# a changed configuration is reloaded. Stop with scripts/servers/down.sh.
+# Idempotent: when the instances run with the same configuration nothing is restarted;
+# a changed configuration is reloaded (PostgreSQL: restarted). Stop with scripts/servers/down.sh.
 #
 # Usage: up.sh            start (or keep) the servers, wait until their ports answer
-#        up.sh --running  exit 0 when both instances of $MT_SERVERS_DIR are running, else 1
+#        up.sh --running  exit 0 when all three instances of $MT_SERVERS_DIR are running, else 1
 # Exit codes: 0 up, 1 failed to start (log tail printed), 3 unavailable here (not root and
 # the packages or the servers are missing): tests that need them skip.
 set -euo pipefail
@@ -31,6 +33,10 @@ CUSTOMER_USERS="alice bob carol"
 # Mail files belong to Debian's existing "mail" user, so no account is added to the system.
 VMAIL_USER=${MT_VMAIL_USER:-mail}
 TIMEOUT=${MT_SERVERS_TIMEOUT:-30}
+PG_PORT=${MT_PG_PORT:-12432}
+PG_USER=${MT_PG_USER:-mailticketing}
+PG_PASSWORD=${MT_PG_PASSWORD:-mt-pg-password}
+PG_DATABASE=${MT_PG_DATABASE:-mailticketing}
 
 DOVECOT_DIR="$BASE/dovecot"
 POSTFIX_DIR="$BASE/postfix"
@@ -39,6 +45,10 @@ DOVECOT_PID="$DOVECOT_DIR/run/master.pid"
 POSTFIX_PID="$POSTFIX_DIR/spool/pid/master.pid"
 # postfix-script wants everything under config_directory owned by root: queue and data sit beside it.
 POSTFIX_CONF="$POSTFIX_DIR/etc"
+PG_DIR="$BASE/postgres"
+PG_DATA="$PG_DIR/data"
+PG_RUN="$PG_DIR/run"
+PG_PID="$PG_DATA/postmaster.pid"
 
 say() { echo "servers: $*" >&2; }
 
@@ -52,10 +62,26 @@ running() { # pidfile program
     grep -q "$2" "/proc/$pid/cmdline" 2>/dev/null
 }
 
+# postmaster.pid holds more than the pid: its first line is the pid.
+pg_running() {
+    local pid
+    [ -s "$PG_PID" ] || return 1
+    pid=$(head -n 1 "$PG_PID" 2>/dev/null | tr -dc '0-9')
+    [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 1
+    grep -q postgres "/proc/$pid/cmdline" 2>/dev/null
+}
+
 if [ "${1:-}" = "--running" ]; then
-    running "$DOVECOT_PID" dovecot && running "$POSTFIX_PID" master
+    running "$DOVECOT_PID" dovecot && running "$POSTFIX_PID" master && pg_running
     exit
 fi
+
+# The newest PostgreSQL server installed (Debian keeps its programs out of PATH).
+pg_bin() {
+    local ctl
+    ctl=$(ls -d /usr/lib/postgresql/*/bin/pg_ctl 2>/dev/null | sort -V | tail -n 1)
+    [ -n "$ctl" ] && dirname "$ctl"
+}
 
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
@@ -64,6 +90,7 @@ install_packages() {
     command -v dovecot >/dev/null 2>&1 || missing+=(dovecot-imapd)
     [ -x /usr/lib/dovecot/lmtp ] || missing+=(dovecot-lmtpd)
     command -v postfix >/dev/null 2>&1 || missing+=(postfix)
+    pg_bin >/dev/null || missing+=(postgresql)
     ((${#missing[@]})) || return 0
     if [ "$(id -u)" != 0 ]; then
         say "unavailable: ${missing[*]} not installed and not root (apt-get install -y ${missing[*]})"
@@ -82,9 +109,12 @@ install_packages() {
         chmod 0755 "$guard"
     fi
     # System instances that run before the install are not ours to stop afterwards.
-    local before_dovecot=0 before_postfix=0
+    local before_dovecot=0 before_postfix=0 before_pg=""
     running /run/dovecot/master.pid dovecot && before_dovecot=1
     running /var/spool/postfix/pid/master.pid master && before_postfix=1
+    for pidfile in /var/lib/postgresql/*/main/postmaster.pid; do
+        running "$pidfile" postgres && before_pg="$before_pg $pidfile"
+    done
     local ok=0
     if ! { apt-get -o DPkg::Lock::Timeout=300 update -qq &&
         DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 install -y -qq \
@@ -100,6 +130,13 @@ install_packages() {
     if [ $before_postfix = 0 ] && running /var/spool/postfix/pid/master.pid master; then
         kill -TERM "$(tr -dc '0-9' </var/spool/postfix/pid/master.pid)" && say "stopped the system postfix the install started"
     fi
+    # The postgresql package creates a "main" cluster; it must not run (it would take port 5432).
+    for pidfile in /var/lib/postgresql/*/main/postmaster.pid; do
+        case "$before_pg " in *" $pidfile "*) continue ;; esac
+        if running "$pidfile" postgres; then
+            kill -TERM "$(head -n 1 "$pidfile" | tr -dc '0-9')" && say "stopped the system postgresql cluster the install started"
+        fi
+    done
     if [ $ok -ne 0 ]; then
         say "apt-get install ${missing[*]} failed"
         exit 1
@@ -110,7 +147,7 @@ if [ "$(id -u)" != 0 ]; then
     # Postfix needs root to start; servers started earlier by root are still usable (their
     # pid files are root's, so their ports tell).
     if [ -s "$BASE/servers.env" ] && port_open "$IMAP_PORT" && port_open "$SUBMISSION_PORT" &&
-        port_open "$MX_PORT" && port_open "$LMTP_PORT"; then
+        port_open "$MX_PORT" && port_open "$LMTP_PORT" && port_open "$PG_PORT"; then
         exit 0
     fi
     install_packages # exits 3 with the reason when packages are missing
@@ -363,8 +400,80 @@ else
     say "postfix started"
 fi
 
+# PostgreSQL: a cluster of our own under $PG_DIR, listening on 127.0.0.1 and on a unix
+# socket in $PG_RUN only. postgres refuses to run as root, so as root it runs as Debian's
+# "postgres" user (created by the package); its bootstrap superuser is that OS user, reached
+# by peer authentication over the socket. The test role logs in over TCP with a password.
+PG_BIN=$(pg_bin) || { say "PostgreSQL is not installed"; exit 1; }
+PG_OWNER=postgres
+as_pg() { runuser -u "$PG_OWNER" -- "$@"; }
+mkdir -p "$PG_DIR" "$PG_RUN"
+chown "$PG_OWNER:" "$PG_DIR" "$PG_RUN"
+chmod 0700 "$PG_DIR"
+chmod 0700 "$PG_RUN"
+if [ ! -s "$PG_DATA/PG_VERSION" ]; then
+    rm -rf "$PG_DATA"
+    if ! as_pg "$PG_BIN/initdb" -D "$PG_DATA" --encoding=UTF8 --locale=C.UTF-8 \
+        --auth-local=peer --auth-host=scram-sha-256 >>"$LOG_DIR/postgres-initdb.log" 2>&1; then
+        say "initdb failed"
+        tail -n 30 "$LOG_DIR/postgres-initdb.log" >&2
+        exit 1
+    fi
+    echo "include_if_exists = 'mailticketing.conf'" >>"$PG_DATA/postgresql.conf"
+fi
+touch "$LOG_DIR/postgres.log"
+chown "$PG_OWNER:" "$LOG_DIR/postgres.log"
+changed=0
+put "$PG_DATA/mailticketing.conf" <<EOC
+# Generated by scripts/servers/up.sh: private test instance, rewritten on every start.
+listen_addresses = '127.0.0.1'
+port = $PG_PORT
+unix_socket_directories = '$PG_RUN'
+max_connections = 200
+# A throw-away test database: durability is not what the tests measure, and every test
+# creates a database of its own (CREATE DATABASE would otherwise sync each file).
+fsync = off
+synchronous_commit = off
+full_page_writes = off
+# Test databases live for one test; autovacuum would only hold them open when they are dropped.
+autovacuum = off
+EOC
+put "$PG_DATA/pg_hba.conf" <<EOC
+# Generated by scripts/servers/up.sh. TYPE DATABASE USER ADDRESS METHOD
+local all all peer
+host  all all 127.0.0.1/32 scram-sha-256
+EOC
+chown "$PG_OWNER:" "$PG_DATA/mailticketing.conf" "$PG_DATA/pg_hba.conf"
+chmod 0600 "$PG_DATA/mailticketing.conf" "$PG_DATA/pg_hba.conf"
+if pg_running; then
+    if [ "$changed" = 1 ]; then
+        # Port and listen addresses take effect only at a start.
+        as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast -w -t "$TIMEOUT" restart -l "$LOG_DIR/postgres.log" >/dev/null
+        say "postgresql restarted with its new configuration"
+    fi
+else
+    if ! as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -w -t "$TIMEOUT" start -l "$LOG_DIR/postgres.log" >/dev/null 2>&1; then
+        say "postgresql did not start"
+        log_tails
+        exit 1
+    fi
+    say "postgresql started"
+fi
+# The test role may create databases: the storage tests give every test one of its own.
+# Variables reach SQL through psql's quoting (:'name'), never pasted into the text.
+if ! as_pg "$PG_BIN/psql" -h "$PG_RUN" -p "$PG_PORT" -d postgres -X -q -v ON_ERROR_STOP=1 \
+    -v user="$PG_USER" -v password="$PG_PASSWORD" -v database="$PG_DATABASE" >/dev/null 2>>"$LOG_DIR/postgres.log" <<'EOSQL'; then
+SELECT format('CREATE ROLE %I', :'user') WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = :'user') \gexec
+SELECT format('ALTER ROLE %I LOGIN CREATEDB NOSUPERUSER PASSWORD %L', :'user', :'password') \gexec
+SELECT format('CREATE DATABASE %I OWNER %I', :'database', :'user') WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = :'database') \gexec
+EOSQL
+    say "postgresql: creating the test role and database failed"
+    log_tails
+    exit 1
+fi
+
 deadline=$((SECONDS + TIMEOUT))
-for port in $IMAP_PORT $IMAPS_PORT $LMTP_PORT $MX_PORT $SUBMISSION_PORT $SMTPS_PORT; do
+for port in $IMAP_PORT $IMAPS_PORT $LMTP_PORT $MX_PORT $SUBMISSION_PORT $SMTPS_PORT $PG_PORT; do
     until port_open "$port"; do
         if ((SECONDS >= deadline)); then
             say "port 127.0.0.1:$port did not answer within ${TIMEOUT}s"
@@ -374,7 +483,7 @@ for port in $IMAP_PORT $IMAPS_PORT $LMTP_PORT $MX_PORT $SUBMISSION_PORT $SMTPS_P
         sleep 0.1
     done
 done
-if ! running "$DOVECOT_PID" dovecot || ! running "$POSTFIX_PID" master; then
+if ! running "$DOVECOT_PID" dovecot || ! running "$POSTFIX_PID" master || ! pg_running; then
     say "a server exited after starting"
     log_tails
     exit 1
@@ -396,6 +505,12 @@ export MT_STAFF_DOMAIN=$STAFF_DOMAIN
 export MT_CUSTOMER_DOMAIN=$CUSTOMER_DOMAIN
 export MT_DOVECOT_CONFIG=$DOVECOT_DIR/dovecot.conf
 export MT_MAILDIR_ROOT=$BASE/mail
+export MT_PG_HOST=127.0.0.1
+export MT_PG_PORT=$PG_PORT
+export MT_PG_USER=$PG_USER
+export MT_PG_PASSWORD=$PG_PASSWORD
+export MT_PG_DATABASE=$PG_DATABASE
+export MT_PG_CONNECTION='Host=127.0.0.1;Port=$PG_PORT;Username=$PG_USER;Password=$PG_PASSWORD;Database=$PG_DATABASE'
 EOF
 rm -f "$BASE/addresses.tmp"
-say "up: IMAP $IMAP_PORT, IMAPS $IMAPS_PORT, LMTP $LMTP_PORT, MX $MX_PORT, submission $SUBMISSION_PORT, smtps $SMTPS_PORT; env in $BASE/servers.env"
+say "up: IMAP $IMAP_PORT, IMAPS $IMAPS_PORT, LMTP $LMTP_PORT, MX $MX_PORT, submission $SUBMISSION_PORT, smtps $SMTPS_PORT, PostgreSQL $PG_PORT; env in $BASE/servers.env"

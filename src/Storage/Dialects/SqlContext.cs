@@ -1,5 +1,7 @@
 using System.Data.Common;
 using Dapper;
+using MailTicketing.Storage.Postgres;
+using Npgsql;
 
 namespace MailTicketing.Storage.Dialects;
 
@@ -12,6 +14,8 @@ namespace MailTicketing.Storage.Dialects;
 internal readonly record struct SqlContext(DbConnection Connection, DbTransaction? Transaction, CancellationToken Token)
 {
     // Only the CommandDefinition overloads of Dapper honour cancellation; every command goes through here.
+    // On PostgreSQL, Dapper hands a list parameter over as one array and leaves "IN @Ids" as it
+    // is, which PostgreSQL cannot parse; PostgresSql.Adapt says "= ANY(@Ids)" instead.
     public CommandDefinition Command(string sql, object? parameters = null) =>
-        new(sql, parameters, Transaction, cancellationToken: Token);
+        new(Connection is NpgsqlConnection ? PostgresSql.Adapt(sql) : sql, parameters, Transaction, cancellationToken: Token);
 }

@@ -16,10 +16,11 @@ internal static class MigrateCommand
 
     internal static async Task<int> RunAsync(CommandContext context, CancellationToken cancellationToken)
     {
-        var applied = await StoreFactory.MigrateAsync(context.Options.DatabasePath, cancellationToken);
+        var applied = await StoreFactory.MigrateAsync(context.Options, cancellationToken);
+        var database = StoreFactory.Describe(context.Options);
         context.Console.WriteLine(applied.Count == 0
-            ? $"{context.Options.DatabasePath}: up to date"
-            : $"{context.Options.DatabasePath}: applied {string.Join(", ", applied)}");
+            ? $"{database}: up to date"
+            : $"{database}: applied {string.Join(", ", applied)}");
         return 0;
     }
 }

@@ -31,7 +31,7 @@ internal static class SummaryTable
         console.Write(table);
         var skipped = summary.Count(IngestOutcome.AlreadyDone);
         console.WriteLine($"{N(skipped)} already ingested before; {N(summary.Scheduled)} scheduled actions (SLA notices, follow-ups, closes); {N(summary.Delivered)} messages delivered to {services.Sender.Destination}");
-        console.WriteLine($"database: {Path.GetFullPath(services.Options.DatabasePath)}");
+        console.WriteLine($"database: {StoreFactory.Describe(services.Options)}");
     }
 
     private static string N(int value) => value.ToString(CultureInfo.InvariantCulture);

@@ -65,7 +65,7 @@ public sealed class WorkerServices : IDisposable, IAsyncDisposable
         // "read" lives in our database re-read them; a message moved out of its IMAP folder after
         // the commit would be gone, so moving costs one fsync per batch (FULL).
         var synchronous = options.Mailboxes.Any(m => m.Imap?.Processed == ImapProcessedAction.Move) ? SqliteSynchronous.Full : SqliteSynchronous.Normal;
-        var database = await StoreFactory.OpenAsync(options.DatabasePath, synchronous, clock, cancellationToken);
+        var database = await StoreFactory.OpenAsync(options, synchronous, clock, cancellationToken);
         var store = database.CreateTicketStore();
         var ticketing = ToTicketingOptions(options);
         var signer = new MessageIdSigner(SigningKey.Load(options));

@@ -15,8 +15,8 @@ public sealed class WorkerOptions
     /// <summary>Where the database, the signing key and the pickup folder live by default.</summary>
     public string DataDirectory { get; set; } = "data";
 
-    /// <summary>The SQLite database file; defaults to DataDirectory/mailticketing.db.</summary>
-    public string? Database { get; set; }
+    /// <summary>Which database: SQLite (the file, by default DataDirectory/mailticketing.db) or PostgreSQL.</summary>
+    public DatabaseOptions Database { get; set; } = new();
 
     /// <summary>With no SMTP configured, acknowledgements are written here as .eml files; defaults to DataDirectory/pickup.</summary>
     public string? PickupDirectory { get; set; }
@@ -64,7 +64,7 @@ public sealed class WorkerOptions
     /// <summary>The SMTP server acknowledgements are sent through; null writes them to the pickup folder.</summary>
     public SmtpOptions? Smtp { get; set; }
 
-    public string DatabasePath => Database ?? Path.Combine(DataDirectory, "mailticketing.db");
+    public string DatabasePath => Database.Path ?? Path.Combine(DataDirectory, "mailticketing.db");
 
     public string PickupPath => PickupDirectory ?? Path.Combine(DataDirectory, "pickup");
 

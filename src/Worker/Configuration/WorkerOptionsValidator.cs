@@ -81,6 +81,7 @@ public static class WorkerOptionsValidator
         }
 
         options.Smtp?.Validate(errors);
+        options.Database.Validate(errors);
 
         return errors;
     }

@@ -1,0 +1,4 @@
+-- 0007: no tables. On SQLite the Quartz.NET scheduler runs with its in-memory job store (one
+-- worker per database file), so there is nothing to keep here; sql/postgres/0007 creates the
+-- tables of Quartz's ADO job store for clustered workers. This script exists so that the two
+-- folders keep the same numbers.
