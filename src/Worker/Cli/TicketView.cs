@@ -1,6 +1,7 @@
 using System.Globalization;
 using MailTicketing.Tickets.Model;
 using MailTicketing.Tickets.Routing;
+using MailTicketing.Tickets.Sla;
 using Spectre.Console;
 
 namespace MailTicketing.Worker.Cli;
@@ -8,7 +9,8 @@ namespace MailTicketing.Worker.Cli;
 /// <summary>`tickets show` output.</summary>
 internal static class TicketView
 {
-    public static void Write(IAnsiConsole console, TicketDetails details)
+    /// <param name="sla">The ticket's SLA clocks now; null when no policy applies.</param>
+    public static void Write(IAnsiConsole console, TicketDetails details, SlaStatus? sla)
     {
         var t = details.Ticket;
         console.WriteLine($"{t.Number}  {t.Subject}");
@@ -31,6 +33,10 @@ internal static class TicketView
         }
 
         WriteRouting(console, details.Routing);
+        if (sla is not null)
+        {
+            console.WriteLine($"  sla {sla.Policy}: first response {SlaDisplay.Describe(sla.FirstResponse)}{Due(sla.FirstResponse)}, resolution {SlaDisplay.Describe(sla.Resolution)}{Due(sla.Resolution)}");
+        }
 
         foreach (var message in details.Messages)
         {
@@ -61,6 +67,9 @@ internal static class TicketView
             console.WriteLine($"  {Time(item.At)} {item.Kind}: {item.Detail}");
         }
     }
+
+    private static string Due(SlaClock clock) =>
+        clock.State != SlaClockState.Stopped && clock.DueAt is { } due ? $" (due {Time(due)})" : "";
 
     private static void WriteRouting(IAnsiConsole console, TicketRouting routing)
     {

@@ -70,7 +70,9 @@ internal static class TicketsCommand
                 return 1;
             }
 
-            TicketView.Write(ctx.Console, details);
+            var schedule = await services.Schedule.Store.GetTicketsAsync([details.Ticket.Id], token);
+            var sla = schedule.Count == 1 ? SlaReport.Evaluate(services.Schedule.Catalog, schedule[0], ctx.Clock.GetUtcNow()) : null;
+            TicketView.Write(ctx.Console, details, sla);
             return 0;
         });
         return command;

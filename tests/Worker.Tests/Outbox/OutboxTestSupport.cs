@@ -62,7 +62,7 @@ internal static class OutboxTestSupport
             Out = new AnsiConsoleOutput(writer),
         });
         console.Profile.Width = 1000; // no wrapping: the tests look for whole history lines
-        TicketView.Write(console, details);
+        TicketView.Write(console, details, sla: null);
         return writer.ToString();
     }
 }

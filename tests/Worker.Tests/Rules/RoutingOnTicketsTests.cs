@@ -208,7 +208,7 @@ public sealed class RoutingOnTicketsTests
     {
         var output = new StringWriter();
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output), Interactive = InteractionSupport.No });
-        TicketView.Write(console, details);
+        TicketView.Write(console, details, sla: null);
         return output.ToString();
     }
 

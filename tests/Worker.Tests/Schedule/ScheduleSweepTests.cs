@@ -203,6 +203,23 @@ public sealed class ScheduleSweepTests
         Assert.Equal(0, await schedule.Sla.RunAsync(now, CancellationToken.None));
     }
 
+    [Fact]
+    public async Task Tickets_show_prints_the_business_time_left_and_the_due_moment_of_each_clock()
+    {
+        await using var harness = await TicketingHarness.StartAsync(Configure);
+        var number = await harness.NewTicketAsync(new TestMail());
+        harness.Clock.Advance(TimeSpan.FromHours(9)); // Monday 18:00: 8 business hours of Monday gone
+
+        var schedule = await harness.Services.Schedule.Store.GetTicketsAsync([(await harness.TicketAsync(number.ToString())).Ticket.Id], CancellationToken.None);
+        var sla = Tickets.Schedule.SlaReport.Evaluate(harness.Services.Schedule.Catalog, Assert.Single(schedule), harness.Clock.GetUtcNow());
+        using var writer = new StringWriter();
+        var console = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings { Out = new Spectre.Console.AnsiConsoleOutput(writer) });
+        console.Profile.Width = 1000;
+        Worker.Cli.TicketView.Write(console, await harness.TicketAsync(number.ToString()), sla);
+
+        Assert.Contains("sla ops: first response overdue 4h (due 2024-03-18 13:00:00Z), resolution 8h left (due 2024-03-20 17:00:00Z)", writer.ToString(), StringComparison.Ordinal);
+    }
+
     private static async Task SweepAsync(TicketingHarness harness)
     {
         var now = harness.Clock.GetUtcNow();
