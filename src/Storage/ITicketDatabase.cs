@@ -14,4 +14,7 @@ public interface ITicketDatabase : IAsyncDisposable
 
     /// <summary>The store over this database. Thread-safe; share one.</summary>
     ITicketStore CreateTicketStore();
+
+    /// <summary>Mailbox leases and job runs, shared by the workers of this database. Thread-safe; share one.</summary>
+    ICoordinationStore CreateCoordinationStore();
 }
