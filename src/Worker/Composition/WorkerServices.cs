@@ -22,6 +22,7 @@ public sealed class WorkerServices : IDisposable, IAsyncDisposable
     private WorkerServices(WorkerOptions options, TicketingOptions ticketing, ITicketDatabase database, ITicketStore store, IngestService ingest, IOutboxSender sender, ILoggerFactory loggerFactory, RulesReloader? rules)
     {
         _database = database;
+        Coordination = database.CreateCoordinationStore();
         Rules = rules;
         Options = options;
         Ticketing = ticketing;
@@ -34,6 +35,9 @@ public sealed class WorkerServices : IDisposable, IAsyncDisposable
     public WorkerOptions Options { get; }
     public TicketingOptions Ticketing { get; }
     public ITicketStore Store { get; }
+
+    /// <summary>Mailbox leases and job runs, shared with every worker of the database.</summary>
+    public ICoordinationStore Coordination { get; }
     public IngestService Ingest { get; }
     /// <summary>SMTP when configured (MailTicketing:Smtp), otherwise the pickup folder.</summary>
     public IOutboxSender Sender { get; }

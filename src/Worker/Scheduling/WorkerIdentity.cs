@@ -1,0 +1,15 @@
+using System.Globalization;
+using System.Security.Cryptography;
+
+namespace MailTicketing.Worker.Scheduling;
+
+/// <summary>
+/// Who this worker process is, as lease holder and in job runs: host name, process id and a
+/// random part (a restarted process that got the same pid is still someone else).
+/// </summary>
+public sealed record WorkerIdentity(string Owner)
+{
+    public static WorkerIdentity Create() => new(string.Create(
+        CultureInfo.InvariantCulture,
+        $"{Environment.MachineName}:{Environment.ProcessId}:{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}"));
+}
