@@ -61,6 +61,29 @@ public sealed class ImapSource : IAsyncDisposable
     }
 
     /// <summary>
+    /// How many messages of the folder lie above the checkpoint: what a drain has still to read
+    /// (right after one, the messages that failed and hold the checkpoint back, or just arrived).
+    /// </summary>
+    public async Task<int> CountAboveCheckpointAsync(ITicketStore store, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var (client, selected) = await ConnectedAsync(cancellationToken);
+            var checkpoint = await store.GetImapCheckpointAsync(SourceName, cancellationToken);
+            // A checkpoint of another UIDVALIDITY covers nothing of this folder.
+            var after = checkpoint is not null && checkpoint.UidValidity == (long)selected.UidValidity.Value ? (uint)checkpoint.LastUid : 0;
+            // "n:*" always includes the highest UID, even below n (RFC 3501 §6.4.8): filter.
+            var found = await client.SearchAsync(ImapSearchQuery.UidFrom(new ImapUid(after + 1)), cancellationToken);
+            return found.Count(u => u.Value > after);
+        }
+        catch (Exception e) when (e is not ImapCommandException)
+        {
+            await DropConnectionAsync();
+            throw;
+        }
+    }
+
+    /// <summary>
     /// Waits for new mail: IDLE when the server offers it and <see cref="ImapMailboxOptions.UseIdle"/>
     /// is on, else NOOP every <paramref name="pollInterval"/>. Returns after at most <paramref name="maxWait"/>.
     /// </summary>
