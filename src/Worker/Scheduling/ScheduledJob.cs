@@ -21,13 +21,34 @@ public sealed record ScheduledJob(string Name, Type JobType, IReadOnlyDictionary
         return builder.Build();
     }
 
-    /// <summary>The trigger, first firing at <paramref name="startAt"/> (a time in the past fires once, at once: the misfire policy).</summary>
-    public ITrigger ToTrigger(DateTimeOffset startAt, TimeProvider clock) =>
-        TriggerBuilder.Create(clock)
+    /// <summary>
+    /// The job's triggers: its schedule, first due at <paramref name="startAt"/> (an interval
+    /// schedule fires at once; a time in the past is a misfire and fires once). A cron schedule
+    /// starts at its next time, so when one of its times passed since the job last started
+    /// (<paramref name="lastStarted"/>, from job_runs; null when it never ran) a one-off
+    /// trigger runs the missed run once, now.
+    /// </summary>
+    public IReadOnlyList<ITrigger> ToTriggers(DateTimeOffset startAt, DateTimeOffset? lastStarted, TimeProvider clock)
+    {
+        var now = clock.GetUtcNow();
+        var schedule = TriggerBuilder.Create(clock)
             .WithIdentity(Name, Group)
             .ForJob(Key)
             .StartAt(startAt)
             .WithSchedule(Schedule.ToQuartz())
-            .WithMisfireThreshold(Schedule.MisfireThreshold(clock.GetUtcNow()))
+            .WithMisfireThreshold(Schedule.MisfireThreshold(now))
             .Build();
+        if (Schedule.Cron is not { } cron || (lastStarted is { } last && !(CronExpression.Parse(cron).GetNextValidTimeAfter(last) <= now)))
+        {
+            return [schedule];
+        }
+
+        var catchUp = TriggerBuilder.Create(clock)
+            .WithIdentity(Name + ".catch-up", Group)
+            .ForJob(Key)
+            .StartAt(now)
+            .WithSchedule(SimpleScheduleBuilder.Create().WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
+            .Build();
+        return [schedule, catchUp];
+    }
 }

@@ -46,4 +46,7 @@ internal static partial class SchedulingLog
 
     [LoggerMessage(EventId = 1113, EventName = "JobDone", Level = LogLevel.Debug, Message = "{Job}: {Result} done")]
     public static partial void Done(ILogger logger, string job, int result);
+
+    [LoggerMessage(EventId = 1115, EventName = "JobRunsUnreadable", Level = LogLevel.Warning, Message = "The job runs could not be read; every cron job runs once now")]
+    public static partial void RunsUnreadable(ILogger logger, Exception exception);
 }

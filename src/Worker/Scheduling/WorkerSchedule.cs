@@ -31,13 +31,16 @@ public static class WorkerSchedule
     /// <summary>
     /// Replaces this worker's jobs in <paramref name="scheduler"/> with <paramref name="jobs"/>:
     /// jobs of a persistent store that the configuration no longer has (a removed mailbox) go.
+    /// <paramref name="lastStarted"/> (job name to its last start, from job_runs) lets a cron
+    /// job whose time passed while no worker ran catch up once.
     /// </summary>
-    public static async Task ApplyAsync(IScheduler scheduler, IReadOnlyList<ScheduledJob> jobs, DateTimeOffset startAt, TimeProvider clock, ILogger logger, CancellationToken cancellationToken)
+    public static async Task ApplyAsync(
+        IScheduler scheduler, IReadOnlyList<ScheduledJob> jobs, DateTimeOffset startAt, IReadOnlyDictionary<string, DateTimeOffset> lastStarted, TimeProvider clock, ILogger logger, CancellationToken cancellationToken)
     {
         await scheduler.DeleteJobs(GroupMatcher<JobKey>.GroupEquals(ScheduledJob.Group), cancellationToken);
         foreach (var job in jobs)
         {
-            await scheduler.ScheduleJob(job.ToJobDetail(), [job.ToTrigger(startAt, clock)], new ScheduleJobOptions { Replace = true }, cancellationToken);
+            await scheduler.ScheduleJob(job.ToJobDetail(), job.ToTriggers(startAt, lastStarted.TryGetValue(job.Name, out var last) ? last : null, clock), new ScheduleJobOptions { Replace = true }, cancellationToken);
             SchedulingLog.Scheduled(logger, job.Name, job.Schedule.ToString());
         }
     }
