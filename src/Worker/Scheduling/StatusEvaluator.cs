@@ -90,7 +90,7 @@ internal static class StatusEvaluator
         return span switch
         {
             { TotalSeconds: < 90 } => $"{N((int)span.TotalSeconds)} s",
-            { TotalMinutes: < 90 } => $"{N((int)span.TotalMinutes)} min",
+            { TotalMinutes: < 60 } => $"{N((int)span.TotalMinutes)} min",
             { TotalHours: < 48 } => span.Minutes == 0 ? $"{N((int)span.TotalHours)} h" : $"{N((int)span.TotalHours)} h {N(span.Minutes)} min",
             _ => span.Hours == 0 ? $"{N((int)span.TotalDays)} d" : $"{N((int)span.TotalDays)} d {N(span.Hours)} h",
         };
