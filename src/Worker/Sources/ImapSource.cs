@@ -156,7 +156,18 @@ public sealed class ImapSource : IAsyncDisposable
     {
         if (_client is { State: ImapClientState.Selected } current && _selected is not null)
         {
-            return (current, _selected);
+            // A connection kept from an earlier poll: NOOP lets the server announce what arrived
+            // since (RFC 3501 §6.1.2), so the SEARCH that follows sees it, and finds a dead
+            // connection before real work does.
+            try
+            {
+                await current.NoopAsync(cancellationToken);
+                return (current, _selected);
+            }
+            catch (Exception e) when (e is not (ImapCommandException or OperationCanceledException))
+            {
+                // Closed while unused (the server's idle timeout): connect again below.
+            }
         }
 
         await DropConnectionAsync();
