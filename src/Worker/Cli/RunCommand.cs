@@ -33,7 +33,8 @@ internal static class RunCommand
         }
 
         services.Rules?.StartWatching(context.Options.RulesCheckInterval);
-        using var host = WorkerHost.Build(services, context.Clock, configureHost);
+        // RunAsync disposes the host (asynchronously, as its IMAP connections want) when it ends.
+        var host = WorkerHost.Build(services, context.Clock, configureHost);
         try
         {
             await host.RunAsync(cancellationToken);
