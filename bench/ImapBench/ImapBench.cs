@@ -8,6 +8,7 @@ using MailTicketing.Tickets.Ingestion;
 using MailTicketing.Transport;
 using MailTicketing.Worker.Composition;
 using MailTicketing.Worker.Configuration;
+using MailTicketing.Worker.Scheduling;
 using MailTicketing.Worker.Sources;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -167,12 +168,17 @@ internal static class ImapBench
         {
             DataDirectory = dataDirectory,
             PollInterval = TimeSpan.FromSeconds(10),
+            ImapIdleDuration = TimeSpan.FromHours(1),
             Mailboxes = [new MailboxOptions { Name = "team", Address = Staff("team"), TicketPrefix = "TEAM", Imap = Imap("team", "INBOX") }],
         };
         await using var services = await WorkerServices.CreateAsync(options, NullLoggerFactory.Instance, TimeProvider.System, CancellationToken.None);
         var logger = NullLoggerFactory.Instance.CreateLogger("bench");
-        await using var imap = ImapIngestion.Create(options, services.Store, new IngestRunner(services.Ingest, logger), TimeProvider.System, logger);
-        imap.Start(CancellationToken.None);
+        var runner = new IngestRunner(services.Ingest, logger);
+        var recorder = new JobRunRecorder(services.Coordination, WorkerIdentity.Create(), TimeProvider.System, NullLogger<JobRunRecorder>.Instance);
+        await using var polling = new MailboxPolling(options, ImapIngestion.Create(options, services.Store, runner, TimeProvider.System, logger), runner, services.Coordination, recorder, logger);
+        using var stopPolling = new CancellationTokenSource();
+        // The mailbox's scheduled poll job, held in IDLE for the whole measurement.
+        var poll = polling.PollAsync("team", stopPolling.Token);
         await using var db = new SqliteConnection($"Data Source={options.DatabasePath};Mode=ReadOnly;Pooling=False");
         await db.OpenAsync();
         await Task.Delay(TimeSpan.FromSeconds(2));
@@ -212,6 +218,8 @@ internal static class ImapBench
         }
 
         await smtp.QuitAsync();
+        await stopPolling.CancelAsync();
+        await poll;
         return latencies;
     }
 

@@ -17,4 +17,7 @@ public interface ITicketDatabase : IAsyncDisposable
 
     /// <summary>What the scheduled sweeps read and claim, over the same database. Thread-safe; share one.</summary>
     IScheduleStore CreateScheduleStore();
+
+    /// <summary>Mailbox leases and job runs, shared by the workers of this database. Thread-safe; share one.</summary>
+    ICoordinationStore CreateCoordinationStore();
 }

@@ -42,6 +42,8 @@ public sealed class PostgresDatabase : ITicketDatabase
 
     public IScheduleStore CreateScheduleStore() => new TicketStore(Dialect, _options.Clock);
 
+    public ICoordinationStore CreateCoordinationStore() => new CoordinationStore(Dialect);
+
     /// <summary>Closes the pooled connections. Stores made by this database stop working.</summary>
     public ValueTask DisposeAsync() => Dialect.DisposeAsync();
 

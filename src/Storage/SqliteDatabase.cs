@@ -51,6 +51,8 @@ public sealed class SqliteDatabase : ITicketDatabase
 
     public IScheduleStore CreateScheduleStore() => new TicketStore(Dialect, _options.Clock);
 
+    public ICoordinationStore CreateCoordinationStore() => new CoordinationStore(Dialect);
+
     /// <summary>Stops the background checkpoints and closes idle connections. Stores made by this database stop working.</summary>
     public ValueTask DisposeAsync() => Dialect.DisposeAsync();
 

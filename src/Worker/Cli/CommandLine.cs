@@ -10,7 +10,13 @@ internal static class CommandLine
     {
         try
         {
-            return await Build().Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            // A stop (Ctrl+C, SIGTERM) cancels the command's token; `run` then waits for its jobs
+            // (up to WorkerHost.ShutdownTimeout) before the process is ended.
+            return await Build().Parse(args).InvokeAsync(new InvocationConfiguration
+            {
+                EnableDefaultExceptionHandler = false,
+                ProcessTerminationTimeout = TimeSpan.FromSeconds(30),
+            });
         }
         catch (WorkerConfigurationException e)
         {
@@ -38,6 +44,7 @@ internal static class CommandLine
 
         var root = new RootCommand("MailTicketing: turns support mail into tickets.") { config, verbose };
         root.Subcommands.Add(RunCommand.Create(Context));
+        root.Subcommands.Add(StatusCommand.Create(Context));
         root.Subcommands.Add(ImportCommand.Create(Context));
         root.Subcommands.Add(MigrateCommand.Create(Context));
         root.Subcommands.Add(TicketsCommand.Create(Context));

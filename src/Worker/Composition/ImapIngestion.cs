@@ -7,38 +7,30 @@ using Microsoft.Extensions.Logging;
 namespace MailTicketing.Worker.Composition;
 
 /// <summary>
-/// The IMAP mailboxes of one `run`. With --once every folder is drained in turn; otherwise each
-/// gets a loop on its own connection: drain, wait for news (IDLE, else NOOP polling), drain
-/// again, reconnecting with backoff after a lost connection. Ingestion from the loops is
-/// serialised: one writer at a time is what SQLite wants anyway.
+/// The IMAP mailboxes of one process, one connection each, kept open between polls. With
+/// `run --once` every folder is drained in turn (<see cref="DrainAllAsync"/>); under the
+/// scheduler each mailbox's poll job drains its folder (<see cref="DrainAsync"/>), asks for its
+/// backlog, and waits for news with IDLE (<see cref="ImapSource.WaitForChangesAsync"/>). A
+/// failed call drops the connection; the next one reconnects.
 /// </summary>
 public sealed class ImapIngestion : IAsyncDisposable
 {
-    /// <summary>A folder is drained at least this often even when IDLE reports nothing (a missed notification costs minutes, not forever).</summary>
-    public static readonly TimeSpan MaxWait = TimeSpan.FromMinutes(5);
-
     private readonly IReadOnlyList<ImapSource> _sources;
     private readonly IngestRunner _runner;
     private readonly ITicketStore _store;
-    private readonly TimeSpan _pollInterval;
     private readonly ILogger _logger;
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly List<Task> _loops = [];
-    private readonly CancellationTokenSource _stop = new();
-    private CancellationTokenSource? _linked;
 
-    public ImapIngestion(IReadOnlyList<ImapSource> sources, IngestRunner runner, ITicketStore store, TimeSpan pollInterval, ILogger logger)
+    public ImapIngestion(IReadOnlyList<ImapSource> sources, IngestRunner runner, ITicketStore store, ILogger logger)
     {
         _sources = sources;
         _runner = runner;
         _store = store;
-        _pollInterval = pollInterval;
         _logger = logger;
     }
 
     public IReadOnlyList<ImapSource> Sources => _sources;
 
-    /// <summary>Backoff between reconnects; <see cref="DrainAllAsync"/> gives up after its MaxAttempts.</summary>
+    /// <summary>Backoff between reconnects: <see cref="DrainAllAsync"/> gives up after its MaxAttempts; a poll job waits this long before its next attempt.</summary>
     public ImapReconnectPolicy Policy { get; init; } = new() { InitialDelay = TimeSpan.FromSeconds(1), MaxDelay = TimeSpan.FromMinutes(2), MaxAttempts = 6 };
 
     public static ImapIngestion Create(WorkerOptions options, ITicketStore store, IngestRunner runner, TimeProvider clock, ILogger logger) =>
@@ -46,114 +38,72 @@ public sealed class ImapIngestion : IAsyncDisposable
             [.. options.Mailboxes.Where(m => m.Imap is not null).Select(m => new ImapSource(m.Name, m.Imap!, Path.Combine(options.DataDirectory, "spool", "imap-" + m.Name), clock, logger))],
             runner,
             store,
-            options.PollInterval,
             logger);
+
+    /// <summary>The source reading <paramref name="mailbox"/>; null when it is not an IMAP mailbox.</summary>
+    public ImapSource? Find(string mailbox) =>
+        _sources.FirstOrDefault(s => string.Equals(s.Mailbox, mailbox, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
     /// Drains every folder once, reconnecting on transient errors up to the policy's attempts.
     /// A folder that still fails counts as an error of its mailbox in <paramref name="summary"/>.
+    /// Returns, per mailbox, what made it fail, or null when it was drained.
     /// </summary>
-    public async Task DrainAllAsync(IngestSummary summary, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, Exception?>> DrainAllAsync(IngestSummary summary, CancellationToken cancellationToken, IReadOnlySet<string>? only = null)
     {
-        foreach (var source in _sources)
+        var outcomes = new Dictionary<string, Exception?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var source in _sources.Where(s => only is null || only.Contains(s.Mailbox)))
         {
             try
             {
                 await Policy.ExecuteAsync(
-                    ct => source.DrainAsync(_runner, _store, summary, ct),
+                    ct => DrainAsync(source, summary, ct),
                     (e, attempt, delay) => ImapLog.Reconnecting(_logger, source.Mailbox, source.SourceName, Describe(e), attempt, delay),
                     cancellationToken);
+                outcomes[source.Mailbox] = null;
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 ImapLog.Failed(_logger, e, source.Mailbox, source.SourceName, TimeSpan.Zero);
                 summary.AddError(source.Mailbox);
+                outcomes[source.Mailbox] = e;
             }
             finally
             {
                 await source.DisposeAsync();
             }
         }
+
+        return outcomes;
     }
 
-    /// <summary>Starts one loop per folder; they end when <paramref name="cancellationToken"/> is cancelled or this is disposed.</summary>
-    public void Start(CancellationToken cancellationToken)
+    /// <summary>One pass over the folder, once (no retry): everything above the checkpoint is ingested. Returns how many messages were fetched.</summary>
+    public Task<int> DrainAsync(ImapSource source, IngestSummary summary, CancellationToken cancellationToken) =>
+        source.DrainAsync(_runner, _store, summary, cancellationToken);
+
+    /// <summary>Messages of the folder above its checkpoint: the mailbox's backlog.</summary>
+    public Task<int> BacklogAsync(ImapSource source, CancellationToken cancellationToken) =>
+        source.CountAboveCheckpointAsync(_store, cancellationToken);
+
+    /// <summary>
+    /// How long to wait before polling a mailbox again after <paramref name="failures"/> failures
+    /// in a row: the policy's backoff for a lost connection; at least a minute for anything else
+    /// (refused login, missing folder), so a misconfiguration does not hammer the server.
+    /// </summary>
+    public TimeSpan RetryDelay(Exception error, int failures)
     {
-        _linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stop.Token);
-        var stop = _linked.Token;
-        foreach (var source in _sources)
-        {
-            _loops.Add(Task.Run(() => LoopAsync(source, stop), CancellationToken.None));
-        }
+        var delay = Policy.GetDelay(failures);
+        return ImapReconnectPolicy.IsTransient(error) || delay >= TimeSpan.FromMinutes(1) ? delay : TimeSpan.FromMinutes(1);
     }
 
-    /// <summary>Stops the loops, waits for them and closes the connections.</summary>
+    /// <summary>Logs out and closes every connection.</summary>
     public async ValueTask DisposeAsync()
     {
-        await _stop.CancelAsync();
-        await Task.WhenAll(_loops);
         foreach (var source in _sources)
         {
             await source.DisposeAsync();
         }
-
-        _gate.Dispose();
-        _stop.Dispose();
-        _linked?.Dispose();
     }
 
-    private async Task LoopAsync(ImapSource source, CancellationToken cancellationToken)
-    {
-        var failures = 0;
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            try
-            {
-                await _gate.WaitAsync(cancellationToken);
-                try
-                {
-                    await source.DrainAsync(_runner, _store, new IngestSummary(), cancellationToken);
-                }
-                finally
-                {
-                    _gate.Release();
-                }
-
-                failures = 0;
-                await source.WaitForChangesAsync(MaxWait, _pollInterval, cancellationToken);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                failures++;
-                // A lost connection is retried soon; anything else (refused login, missing folder,
-                // a database error) waits longer, so a misconfiguration does not hammer the server.
-                var delay = ImapReconnectPolicy.IsTransient(e) ? Policy.GetDelay(failures) : Max(Policy.GetDelay(failures), TimeSpan.FromMinutes(1));
-                if (ImapReconnectPolicy.IsTransient(e))
-                {
-                    ImapLog.Reconnecting(_logger, source.Mailbox, source.SourceName, Describe(e), failures, delay);
-                }
-                else
-                {
-                    ImapLog.Failed(_logger, e, source.Mailbox, source.SourceName, delay);
-                }
-
-                try
-                {
-                    await Task.Delay(delay, cancellationToken);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
-            }
-        }
-    }
-
-    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
-
-    private static string Describe(Exception e) => $"{e.GetType().Name}: {e.Message}";
+    internal static string Describe(Exception e) => $"{e.GetType().Name}: {e.Message}";
 }

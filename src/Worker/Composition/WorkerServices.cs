@@ -9,6 +9,7 @@ using MailTicketing.Tickets.Security;
 using MailTicketing.Tickets.Sla;
 using MailTicketing.Worker.Configuration;
 using MailTicketing.Worker.Outbox;
+using MailTicketing.Worker.Scheduling;
 using MailTicketing.Worker.Sources;
 using Microsoft.Extensions.Logging;
 
@@ -26,6 +27,7 @@ public sealed class WorkerServices : IDisposable, IAsyncDisposable
     {
         Schedule = schedule;
         _database = database;
+        Coordination = database.CreateCoordinationStore();
         Rules = rules;
         Options = options;
         Ticketing = ticketing;
@@ -38,6 +40,9 @@ public sealed class WorkerServices : IDisposable, IAsyncDisposable
     public WorkerOptions Options { get; }
     public TicketingOptions Ticketing { get; }
     public ITicketStore Store { get; }
+
+    /// <summary>Mailbox leases and job runs, shared with every worker of the database.</summary>
+    public ICoordinationStore Coordination { get; }
     public IngestService Ingest { get; }
     /// <summary>SMTP when configured (MailTicketing:Smtp), otherwise the pickup folder.</summary>
     public IOutboxSender Sender { get; }
@@ -78,8 +83,8 @@ public sealed class WorkerServices : IDisposable, IAsyncDisposable
         var schedule = new ScheduleServices(
             catalog,
             scheduleStore,
-            new SlaSweep(scheduleStore, catalog, ticketing, signer, WorkerIdentity.Current),
-            new FollowUpSweep(scheduleStore, followUpSchedule, ticketing, signer, WorkerIdentity.Current));
+            new SlaSweep(scheduleStore, catalog, ticketing, signer, WorkerIdentity.Current.Owner),
+            new FollowUpSweep(scheduleStore, followUpSchedule, ticketing, signer, WorkerIdentity.Current.Owner));
         return new WorkerServices(options, ticketing, database, store, ingest, sender, loggerFactory, rules, schedule);
     }
 

@@ -23,8 +23,20 @@ public sealed class WorkerOptions
 
     public string CompanyName { get; set; } = "Example Exchange Support";
 
-    /// <summary>How often `run` looks at the sources and the outbox.</summary>
+    /// <summary>How often `run` polls each mailbox (the default of Schedules:MailboxPoll).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>When each scheduled job runs, by job: MailboxPoll, Outbox, Sla, FollowUps (see Scheduling/JobSchedules).</summary>
+    public Dictionary<string, ScheduleOptions> Schedules { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>How long a worker's claim to poll a mailbox lasts; renewed while it polls, taken over by another worker once expired.</summary>
+    public TimeSpan MailboxLease { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How long one poll of an IMAP mailbox with IDLE stays connected waiting for new mail before the job ends; zero polls without waiting.</summary>
+    public TimeSpan ImapIdleDuration { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>`status` reports the worker unhealthy when an unsent outbox message is older than this.</summary>
+    public TimeSpan OutboxMaxAge { get; set; } = TimeSpan.FromHours(1);
 
     public TimeSpan SameIdentifierWindow { get; set; } = TimeSpan.FromDays(7);
 

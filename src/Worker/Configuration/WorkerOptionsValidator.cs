@@ -83,6 +83,22 @@ public static class WorkerOptionsValidator
         options.Smtp?.Validate(errors);
         options.Database.Validate(errors);
 
+        Scheduling.JobSchedules.Validate(options, errors);
+        if (options.MailboxLease < TimeSpan.FromSeconds(5))
+        {
+            errors.Add($"MailTicketing:MailboxLease must be at least 5 seconds, was {options.MailboxLease}.");
+        }
+
+        if (options.ImapIdleDuration < TimeSpan.Zero)
+        {
+            errors.Add($"MailTicketing:ImapIdleDuration must not be negative, was {options.ImapIdleDuration}.");
+        }
+
+        if (options.OutboxMaxAge <= TimeSpan.Zero)
+        {
+            errors.Add($"MailTicketing:OutboxMaxAge must be positive, was {options.OutboxMaxAge}.");
+        }
+
         return errors;
     }
 

@@ -1,5 +1,5 @@
 using MailTicketing.Tickets.Ports;
-using MailTicketing.Worker.Composition;
+using MailTicketing.Worker.Scheduling;
 
 namespace MailTicketing.Worker.Outbox;
 
@@ -11,7 +11,7 @@ namespace MailTicketing.Worker.Outbox;
 /// </summary>
 public sealed class PickupFolderSender(ITicketStore store, string folder, TimeProvider clock, string? workerId = null) : IOutboxSender
 {
-    private readonly string _workerId = workerId ?? WorkerIdentity.Current;
+    private readonly string _workerId = workerId ?? WorkerIdentity.Current.Owner;
 
     public string Folder { get; } = Path.GetFullPath(folder);
 

@@ -3,8 +3,8 @@ using MailTicketing.Smtp;
 using MailTicketing.Tickets.Model;
 using MailTicketing.Tickets.Ports;
 using MailTicketing.Transport;
-using MailTicketing.Worker.Composition;
 using MailTicketing.Worker.Configuration;
+using MailTicketing.Worker.Scheduling;
 using Microsoft.Extensions.Logging;
 
 namespace MailTicketing.Worker.Outbox;
@@ -30,7 +30,7 @@ public sealed class SmtpOutboxSender : IOutboxSender
 
     public SmtpOutboxSender(ITicketStore store, SmtpOptions options, TimeProvider clock, ILogger logger, Random? random = null, string? workerId = null)
     {
-        _workerId = workerId ?? WorkerIdentity.Current;
+        _workerId = workerId ?? WorkerIdentity.Current.Owner;
         _store = store;
         _options = options;
         _clock = clock;

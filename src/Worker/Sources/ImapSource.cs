@@ -61,6 +61,29 @@ public sealed class ImapSource : IAsyncDisposable
     }
 
     /// <summary>
+    /// How many messages of the folder lie above the checkpoint: what a drain has still to read
+    /// (right after one, the messages that failed and hold the checkpoint back, or just arrived).
+    /// </summary>
+    public async Task<int> CountAboveCheckpointAsync(ITicketStore store, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var (client, selected) = await ConnectedAsync(cancellationToken);
+            var checkpoint = await store.GetImapCheckpointAsync(SourceName, cancellationToken);
+            // A checkpoint of another UIDVALIDITY covers nothing of this folder.
+            var after = checkpoint is not null && checkpoint.UidValidity == (long)selected.UidValidity.Value ? (uint)checkpoint.LastUid : 0;
+            // "n:*" always includes the highest UID, even below n (RFC 3501 §6.4.8): filter.
+            var found = await client.SearchAsync(ImapSearchQuery.UidFrom(new ImapUid(after + 1)), cancellationToken);
+            return found.Count(u => u.Value > after);
+        }
+        catch (Exception e) when (e is not ImapCommandException)
+        {
+            await DropConnectionAsync();
+            throw;
+        }
+    }
+
+    /// <summary>
     /// Waits for new mail: IDLE when the server offers it and <see cref="ImapMailboxOptions.UseIdle"/>
     /// is on, else NOOP every <paramref name="pollInterval"/>. Returns after at most <paramref name="maxWait"/>.
     /// </summary>
@@ -133,7 +156,18 @@ public sealed class ImapSource : IAsyncDisposable
     {
         if (_client is { State: ImapClientState.Selected } current && _selected is not null)
         {
-            return (current, _selected);
+            // A connection kept from an earlier poll: NOOP lets the server announce what arrived
+            // since (RFC 3501 §6.1.2), so the SEARCH that follows sees it, and finds a dead
+            // connection before real work does.
+            try
+            {
+                await current.NoopAsync(cancellationToken);
+                return (current, _selected);
+            }
+            catch (Exception e) when (e is not (ImapCommandException or OperationCanceledException))
+            {
+                // Closed while unused (the server's idle timeout): connect again below.
+            }
         }
 
         await DropConnectionAsync();
