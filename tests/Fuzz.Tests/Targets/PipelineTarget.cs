@@ -35,7 +35,16 @@ internal sealed class PipelineTarget : Engine.IFuzzTarget, IAsyncDisposable
         string.Join(", ", _outcomes.OrderBy(o => o.Key).Select(o => $"{o.Key} {o.Value}"))
         + (_reasons.Count > 0 ? " (" + string.Join(", ", _reasons.OrderByDescending(r => r.Value).Select(r => $"{r.Key} {r.Value}")) + ")" : "");
 
-    public static async Task<PipelineTarget> StartAsync() => new(await TicketingHarness.StartAsync());
+    /// <summary>The worker under test, for the hostile tests' own questions.</summary>
+    public TicketingHarness Harness => _harness;
+
+    public StoreProbe Probe => _probe;
+
+    /// <summary>What ingestion said about the last input.</summary>
+    public IngestResult? LastResult { get; private set; }
+
+    public static async Task<PipelineTarget> StartAsync(Action<Worker.Configuration.WorkerOptions>? configure = null) =>
+        new(await TicketingHarness.StartAsync(configure));
 
     public string? Run(byte[] input, long iteration)
     {
@@ -43,6 +52,7 @@ internal sealed class PipelineTarget : Engine.IFuzzTarget, IAsyncDisposable
         var key = $"fuzz-{iteration}";
         _harness.Clock.Advance(TimeSpan.FromMinutes(1));
         var result = _harness.IngestAsync(input, mailbox, key).GetAwaiter().GetResult();
+        LastResult = result;
         _inputs++;
         _outcomes[result.Outcome] = _outcomes.GetValueOrDefault(result.Outcome) + 1;
         return Account(input, mailbox, key, result);
