@@ -109,7 +109,9 @@ internal sealed class FuzzRun(FuzzSettings settings, IReadOnlyList<byte[]> seeds
 
         var elapsed = Stopwatch.GetElapsedTime(started);
         var allocated = GC.GetTotalAllocatedBytes(precise: false) - allocatedBefore;
-        peakHeap = Math.Max(peakHeap, GC.GetTotalMemory(forceFullCollection: false) - heapBefore);
+        // A sample can jump for reasons of the GC's own (a background collection, a new
+        // segment): the heap cannot have grown for this input by more than it allocated.
+        peakHeap = Math.Min(Math.Max(peakHeap, GC.GetTotalMemory(forceFullCollection: false) - heapBefore), allocated);
         var problem = work.Exception is { } e ? "exception: " + e.InnerException
             : work.Result is { } broken ? broken
             : allocated > AllocationLimit(input.Length) ? $"memory: {allocated:N0} bytes allocated for a {input.Length:N0}-byte input (limit {AllocationFactor}x + {AllocationBase / (1024 * 1024)} MB)"
