@@ -31,6 +31,24 @@ public static class MessageWriter
         root.WriteBody(sink);
     }
 
+    /// <summary>
+    /// Whether <paramref name="address"/> can be written as a recipient: an ASCII local part
+    /// (a non-ASCII one needs SMTPUTF8, which we do not send) and a valid domain. Lets a caller
+    /// decide not to write to a sender's address rather than meet the writer's exception.
+    /// </summary>
+    public static bool IsWritableAddress(string? address)
+    {
+        try
+        {
+            AddressWriter.FormatAddrSpec(address);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
     public static byte[] ToBytes(OutgoingMessage message)
     {
         using var buffer = new MemoryStream();

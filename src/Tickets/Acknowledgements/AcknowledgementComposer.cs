@@ -29,7 +29,8 @@ public sealed class AcknowledgementComposer(MessageIdSigner signer)
             Subject = subject,
             Date = request.Date,
             MessageId = messageId,
-            InReplyTo = request.OriginalMessageId,
+            // The customer's Message-ID is theirs, not checked: one the writer refuses is left out.
+            InReplyTo = ReplyHeaders.NormalizeMessageId(request.OriginalMessageId),
             TextBody = chinese ? ChineseBody(request) : EnglishBody(request),
         };
         NoticeMail.MarkAutomatic(message, request.Ticket, reply: true);

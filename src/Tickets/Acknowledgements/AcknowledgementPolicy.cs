@@ -1,4 +1,5 @@
 using MailTicketing.Mime;
+using MailTicketing.Mime.Writing;
 using MailTicketing.Tickets.Configuration;
 using MailTicketing.Tickets.Ports;
 
@@ -30,6 +31,11 @@ public sealed class AcknowledgementPolicy(TicketingOptions options)
         if (NoReplyLocalParts.Any(p => local == p || local.StartsWith(p + "+", StringComparison.Ordinal)))
         {
             return $"no-reply sender {sender}";
+        }
+
+        if (!MessageWriter.IsWritableAddress(sender))
+        {
+            return $"{sender} cannot be written as a recipient (a non-ASCII local part or an invalid domain)";
         }
 
         if (options.IsOwnAddress(sender))

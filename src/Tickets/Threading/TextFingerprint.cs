@@ -58,7 +58,18 @@ public static class TextFingerprint
     /// <summary>Lower-case, width-folded (NFKC), letters and digits only: quoting, spacing and punctuation do not count.</summary>
     public static string Normalize(string text)
     {
-        var folded = text.Normalize(NormalizationForm.FormKC);
+        string folded;
+        try
+        {
+            folded = text.Normalize(NormalizationForm.FormKC);
+        }
+        catch (ArgumentException)
+        {
+            // A lone surrogate (a broken UTF-16 or UTF-7 part decodes to one) cannot be normalised:
+            // read it as U+FFFD, as EnumerateRunes does, rather than fail the whole message.
+            folded = string.Concat(text.EnumerateRunes()).Normalize(NormalizationForm.FormKC);
+        }
+
         var builder = new StringBuilder(folded.Length);
         foreach (var rune in folded.EnumerateRunes())
         {

@@ -13,9 +13,9 @@ internal static class TicketView
     public static void Write(IAnsiConsole console, TicketDetails details, SlaStatus? sla)
     {
         var t = details.Ticket;
-        console.WriteLine($"{t.Number}  {t.Subject}");
+        console.WriteLine($"{t.Number}  {Shown(t.Subject)}");
         console.WriteLine($"  status {t.Status} ({TicketStatusNames.Chinese(t.Status)}), priority {t.Priority}, queue {t.Queue}{(t.Category is null ? "" : ", category " + t.Category)}");
-        console.WriteLine($"  customer {t.CustomerAddress}, language {t.Language}, mailboxes {string.Join(", ", details.Mailboxes)}");
+        console.WriteLine($"  customer {Shown(t.CustomerAddress)}, language {t.Language}, mailboxes {string.Join(", ", details.Mailboxes)}");
         console.WriteLine($"  created {Time(t.CreatedAt)}, updated {Time(t.UpdatedAt)}{(details.LinkedTicket is { } linked ? ", linked to " + linked : "")}");
         if (t.Flags != TicketFlags.None)
         {
@@ -29,7 +29,7 @@ internal static class TicketView
 
         if (details.Participants.Count > 0)
         {
-            console.WriteLine($"  participants {string.Join(", ", details.Participants)}");
+            console.WriteLine($"  participants {Shown(string.Join(", ", details.Participants))}");
         }
 
         WriteRouting(console, details.Routing);
@@ -42,21 +42,21 @@ internal static class TicketView
         {
             console.WriteLine();
             var arrow = message.Direction == MessageDirection.Inbound ? "<-" : "->";
-            console.WriteLine($"{arrow} {Time(message.ReceivedAt)} {message.Kind} from {message.FromAddress} <{message.MessageId}>");
-            console.WriteLine($"   {message.Subject}");
+            console.WriteLine($"{arrow} {Time(message.ReceivedAt)} {message.Kind} from {Shown(message.FromAddress)} <{Shown(message.MessageId)}>");
+            console.WriteLine($"   {Shown(message.Subject)}");
             if (message.Direction == MessageDirection.Inbound)
             {
-                console.WriteLine($"   threading: {message.Reason} ({message.ReasonDetail})");
+                console.WriteLine($"   threading: {message.Reason} ({Shown(message.ReasonDetail)})");
             }
 
             foreach (var attachment in message.Attachments)
             {
-                console.WriteLine($"   attachment {attachment.FileName ?? "(no name)"} {attachment.ContentType} {attachment.Size.ToString(CultureInfo.InvariantCulture)} bytes sha256:{attachment.Sha256[..12]}");
+                console.WriteLine($"   attachment {Shown(attachment.FileName ?? "(no name)")} {attachment.ContentType} {attachment.Size.ToString(CultureInfo.InvariantCulture)} bytes sha256:{attachment.Sha256[..12]}");
             }
 
             foreach (var line in message.Text.Split('\n').Take(40))
             {
-                console.WriteLine("   | " + line);
+                console.WriteLine("   | " + Shown(line.TrimEnd('\r')));
             }
         }
 
@@ -64,7 +64,7 @@ internal static class TicketView
         console.WriteLine("history:");
         foreach (var item in details.Events)
         {
-            console.WriteLine($"  {Time(item.At)} {item.Kind}: {item.Detail}");
+            console.WriteLine($"  {Time(item.At)} {item.Kind}: {Shown(item.Detail)}");
         }
     }
 
@@ -101,6 +101,37 @@ internal static class TicketView
 
         console.WriteLine($"  rules fired: {(routing.FiredRules.Count == 0 ? "none" : string.Join(", ", routing.FiredRules))}");
     }
+
+    /// <summary>
+    /// A sender's text as one line the terminal only prints: control characters (ESC, BEL, NUL,
+    /// line breaks) and bidirectional formatting characters become \uXXXX, so mail cannot move
+    /// the cursor, retitle the window, forge lines of this view or reorder what it shows.
+    /// </summary>
+    private static string Shown(string? text)
+    {
+        if (text is null || !text.Any(IsUnsafe))
+        {
+            return text ?? "";
+        }
+
+        var shown = new System.Text.StringBuilder(text.Length + 16);
+        foreach (var c in text)
+        {
+            if (IsUnsafe(c))
+            {
+                shown.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}");
+            }
+            else
+            {
+                shown.Append(c);
+            }
+        }
+
+        return shown.ToString();
+    }
+
+    private static bool IsUnsafe(char c) =>
+        (char.IsControl(c) && c != '\t') || c is '\u061C' or '\u200E' or '\u200F' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
 
     private static string Time(DateTimeOffset value) => value.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }
