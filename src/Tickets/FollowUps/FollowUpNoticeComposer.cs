@@ -32,7 +32,8 @@ public sealed class FollowUpNoticeComposer(MessageIdSigner signer)
             Subject = subject,
             Date = request.Date,
             MessageId = messageId,
-            InReplyTo = request.LastMessageId,
+            // The latest message may be the customer's: an id the writer refuses is left out.
+            InReplyTo = ReplyHeaders.NormalizeMessageId(request.LastMessageId),
             TextBody = text,
         };
         foreach (var reference in ReplyHeaders.BuildReferences(request.References, request.LastMessageId))

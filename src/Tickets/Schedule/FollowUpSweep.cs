@@ -35,7 +35,7 @@ public sealed class FollowUpSweep(IScheduleStore store, FollowUpSchedule schedul
             var facts = new FollowUpFacts(ticket.Ticket.Id, ticket.Ticket.Status, ticket.StatusSince);
             foreach (var action in FollowUpPlanner.Due(schedule, facts, ticket.ClaimedKeys, now))
             {
-                if (await store.ClaimAsync(Claim(ticket, action, now), cancellationToken) == ClaimOutcome.Claimed)
+                if (await store.ClaimAsync(ClaimOrRecord(ticket, action, now), cancellationToken) == ClaimOutcome.Claimed)
                 {
                     taken++;
                 }
@@ -43,6 +43,26 @@ public sealed class FollowUpSweep(IScheduleStore store, FollowUpSchedule schedul
         }
 
         return taken;
+    }
+
+    /// <summary>
+    /// A notice that cannot be written (a stored value the strict writer refuses) is claimed
+    /// without mail, the ticket still closed when due, with the reason on the ticket: one bad
+    /// ticket never stops the sweep for the tickets behind it.
+    /// </summary>
+    private ScheduledClaim ClaimOrRecord(ScheduledTicket scheduled, FollowUpAction action, DateTimeOffset now)
+    {
+        try
+        {
+            return Claim(scheduled, action, now);
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or InvalidOperationException)
+        {
+            var kind = action.CloseTicket ? "auto-closed" : "followup-reminder";
+            return new ScheduledClaim(
+                action.Key, scheduled.Ticket.Id, workerId, now, "not written", kind, $"{action.Key}: the notice could not be written: {e.Message}",
+                null, (action.ExpectedStatus, action.PeriodStart), action.CloseTicket ? TicketStatus.Closed : null);
+        }
     }
 
     private ScheduledClaim Claim(ScheduledTicket scheduled, FollowUpAction action, DateTimeOffset now)

@@ -30,7 +30,7 @@ public sealed class SlaSweep(IScheduleStore store, SlaCatalog catalog, Ticketing
 
             foreach (var notice in SlaNoticePlanner.Due(policy, ticket.SlaFacts, ticket.ClaimedKeys, now))
             {
-                if (await store.ClaimAsync(Claim(ticket, policy, notice, now), cancellationToken) == ClaimOutcome.Claimed)
+                if (await store.ClaimAsync(ClaimOrRecord(ticket, policy, notice, now), cancellationToken) == ClaimOutcome.Claimed)
                 {
                     taken++;
                 }
@@ -38,6 +38,24 @@ public sealed class SlaSweep(IScheduleStore store, SlaCatalog catalog, Ticketing
         }
 
         return taken;
+    }
+
+    /// <summary>
+    /// A notice that cannot be written (a stored value the strict writer refuses) is claimed
+    /// without mail and with the reason on the ticket: one bad ticket never stops the sweep for
+    /// the tickets behind it, nor fails again at every run.
+    /// </summary>
+    private ScheduledClaim ClaimOrRecord(ScheduledTicket scheduled, SlaPolicy policy, SlaNotice notice, DateTimeOffset now)
+    {
+        try
+        {
+            return Claim(scheduled, policy, notice, now);
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or InvalidOperationException)
+        {
+            var kind = notice.Kind == SlaNoticeKind.Breach ? "sla-breach" : "sla-reminder";
+            return new ScheduledClaim(notice.Key, scheduled.Ticket.Id, workerId, now, "not written", kind, $"{notice.Key}: the notice could not be written: {e.Message}");
+        }
     }
 
     private ScheduledClaim Claim(ScheduledTicket scheduled, SlaPolicy policy, SlaNotice notice, DateTimeOffset now)

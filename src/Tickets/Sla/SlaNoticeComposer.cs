@@ -27,10 +27,11 @@ public sealed class SlaNoticeComposer(MessageIdSigner signer)
             Subject = subject,
             Date = request.Date,
             MessageId = messageId,
-            InReplyTo = request.TicketMessageId,
+            // The ticket's first message is usually the customer's: an id the writer refuses is left out.
+            InReplyTo = ReplyHeaders.NormalizeMessageId(request.TicketMessageId),
             TextBody = text,
         };
-        if (request.TicketMessageId is { } first)
+        if (ReplyHeaders.NormalizeMessageId(request.TicketMessageId) is { } first)
         {
             message.References.Add(first);
         }

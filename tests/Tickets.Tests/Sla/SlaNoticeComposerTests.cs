@@ -27,6 +27,17 @@ public sealed class SlaNoticeComposerTests
         "q1@customer.example",
         Sh(3, 12, 10, 1));
 
+    [Fact]
+    public void A_first_message_id_the_writer_refuses_is_left_out_instead_of_failing_the_notice()
+    {
+        var composed = new SlaNoticeComposer(Signer).Compose(Request(Planned(Sh(3, 12, 10)), "en") with { TicketMessageId = "\"odd id\"@customer example" });
+        using var mail = MimeMessage.Parse(composed.Raw);
+
+        Assert.Null(mail.InReplyTo);
+        Assert.Empty(mail.References);
+        Assert.Equal("team@exchange.example", composed.Recipient);
+    }
+
     private static SlaNotice Planned(DateTimeOffset now) =>
         Assert.Single(SlaNoticePlanner.Due(Standard, new SlaFacts(123, Sh(3, 11, 16), null, []), new HashSet<string>(), now));
 
