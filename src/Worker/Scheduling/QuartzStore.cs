@@ -11,8 +11,11 @@ public static class QuartzStore
     /// PostgreSQL through <paramref name="connectionString"/> (the qrtz_ tables of sql/postgres),
     /// clustered, so each firing runs on one node and a dead node's work is recovered, with job
     /// data in System.Text.Json. Every node needs a unique instance id: generated.
+    /// A node's death is noticed after its last check-in plus the interval plus the misfire
+    /// threshold; each is a quarter of <paramref name="mailboxLease"/>, so a dead worker's jobs
+    /// move on about when its mailbox leases run out rather than long after.
     /// </summary>
-    public static void Configure(IQuartzBuilder quartz, bool persistent, string? connectionString)
+    public static void Configure(IQuartzBuilder quartz, bool persistent, string? connectionString, TimeSpan mailboxLease)
     {
         if (!persistent)
         {
@@ -28,8 +31,9 @@ public static class QuartzStore
             store.UseSystemTextJsonSerializer();
             store.UseClustering(cluster =>
             {
-                cluster.CheckinInterval = TimeSpan.FromSeconds(10);
-                cluster.CheckinMisfireThreshold = TimeSpan.FromSeconds(30);
+                var quarter = mailboxLease / 4;
+                cluster.CheckinInterval = quarter;
+                cluster.CheckinMisfireThreshold = quarter;
             });
         });
     }

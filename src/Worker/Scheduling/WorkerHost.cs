@@ -59,7 +59,7 @@ public static class WorkerHost
         builder.Services.AddQuartz(quartz =>
         {
             quartz.UseTimeProvider(clock);
-            QuartzStore.Configure(quartz, persistentStore, connectionString);
+            QuartzStore.Configure(quartz, persistentStore, connectionString, services.Options.MailboxLease);
             // One thread per mailbox (an IDLE poll holds its thread), the outbox, and the sweeps.
             quartz.UseDefaultThreadPool(services.Options.Mailboxes.Count + 4);
             quartz.ConfigureScheduler(scheduler => scheduler.ShutdownJobInterruption = ShutdownJobInterruption.WhenWaitingForJobs);

@@ -46,12 +46,25 @@ public sealed class StatusCommandTests : IAsyncLifetime
         Assert.Contains($"  security  maildir  2024-03-18 10:59:56Z (4 s ago)     0        {Worker} until 2024-03-18 11:00:56Z", output);
         Assert.DoesNotContain("compliance", output);
         Assert.Contains("outbox: 1 unsent, the oldest queued 2 h ago; 0 retrying; 0 failed for good in the last 24 h", output);
-        Assert.Contains("sla breaches: n/a (not evaluated yet)", output);
+        // One business hour of the standard policy's eight has gone (Monday 17:00–19:00 in Shanghai, office hours to 18:00).
+        Assert.Contains("sla breaches: 0", output);
         Assert.Contains("  Outbox                10 s   2024-03-18 10:59:55Z (failed)  2024-03-18 10:59:35Z  2     1       2024-03-18 10:59:55Z SmtpException: 421 4.3.2 Service not available", output);
         Assert.Contains("  - mailbox support was last polled successfully 10 min ago (more than 3 × 10 s).", output);
         Assert.Contains("  - the oldest unsent message has waited 2 h (more than OutboxMaxAge, 1 h).", output);
         Assert.Contains("  - the outbox: the last 1 runs failed; last error: SmtpException: 421 4.3.2 Service not available", output);
         Assert.DoesNotContain("mailbox security was", output);
+    }
+
+    [Fact]
+    public async Task Open_tickets_past_their_sla_target_are_counted_as_breaches()
+    {
+        await _harness.NewTicketAsync(new TestMail());
+        await _harness.NewTicketAsync(new TestMail { From = "bob@example.com", Subject = "Login locked", Body = "I cannot log in." });
+        _harness.Clock.Advance(TimeSpan.FromDays(2)); // far past the standard policy's 8 business hours to first response
+
+        var (_, output) = await StatusAsync(json: false);
+
+        Assert.Contains("sla breaches: 2", output);
     }
 
     [Fact]
@@ -72,7 +85,7 @@ public sealed class StatusCommandTests : IAsyncLifetime
         Assert.Equal(("support", 2, "2024-03-18T10:50:00+00:00"), (support.GetProperty("name").GetString(), support.GetProperty("backlog").GetInt32(), support.GetProperty("lastSucceededAt").GetString()));
         Assert.Equal(JsonValueKind.Null, root.GetProperty("mailboxes")[1].GetProperty("lastSucceededAt").ValueKind);
         Assert.Equal((1, 7200L), (root.GetProperty("outbox").GetProperty("pending").GetInt32(), root.GetProperty("outbox").GetProperty("oldestPendingAgeSeconds").GetInt64()));
-        Assert.Equal(JsonValueKind.Null, root.GetProperty("slaBreaches").ValueKind);
+        Assert.Equal(0, root.GetProperty("slaBreaches").GetInt32());
         var outbox = root.GetProperty("jobs").EnumerateArray().Single(j => j.GetProperty("name").GetString() == "Outbox");
         Assert.True(outbox.GetProperty("failing").GetBoolean());
         Assert.Equal("SmtpException: 421 4.3.2 Service not available", outbox.GetProperty("lastError").GetString());
