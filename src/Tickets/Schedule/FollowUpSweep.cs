@@ -58,21 +58,23 @@ public sealed class FollowUpSweep(IScheduleStore store, FollowUpSchedule schedul
         }
         catch (Exception e) when (e is ArgumentException or FormatException or InvalidOperationException)
         {
-            var kind = action.CloseTicket ? "auto-closed" : "followup-reminder";
             return new ScheduledClaim(
-                action.Key, scheduled.Ticket.Id, workerId, now, "not written", kind, $"{action.Key}: the notice could not be written: {e.Message}",
+                action.Key, scheduled.Ticket.Id, workerId, now, "not written", EventKind(action), $"{action.Key}: the notice could not be written: {e.Message}",
                 null, (action.ExpectedStatus, action.PeriodStart), action.CloseTicket ? TicketStatus.Closed : null);
         }
     }
 
+    private static string EventKind(FollowUpAction action) => action.CloseTicket ? "auto-closed" : "followup-reminder";
+
     private ScheduledClaim Claim(ScheduledTicket scheduled, FollowUpAction action, DateTimeOffset now)
     {
         var ticket = scheduled.Ticket;
-        var (eventKind, headline) = action.Kind switch
+        var eventKind = EventKind(action);
+        var headline = action.Kind switch
         {
-            FollowUpActionKind.WaitingReminder => ("followup-reminder", $"reminded {ticket.CustomerAddress}: waiting for their reply since {Utc(action.PeriodStart)}"),
-            FollowUpActionKind.WaitingAutoClose => ("auto-closed", $"closed: no reply from {ticket.CustomerAddress} since {Utc(action.PeriodStart)}"),
-            _ => ("auto-closed", $"closed: resolved since {Utc(action.PeriodStart)} and no reply"),
+            FollowUpActionKind.WaitingReminder => $"reminded {ticket.CustomerAddress}: waiting for their reply since {Utc(action.PeriodStart)}",
+            FollowUpActionKind.WaitingAutoClose => $"closed: no reply from {ticket.CustomerAddress} since {Utc(action.PeriodStart)}",
+            _ => $"closed: resolved since {Utc(action.PeriodStart)} and no reply",
         };
         var newStatus = action.CloseTicket ? TicketStatus.Closed : (TicketStatus?)null;
         var expected = (action.ExpectedStatus, action.PeriodStart);

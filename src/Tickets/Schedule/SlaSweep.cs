@@ -53,19 +53,21 @@ public sealed class SlaSweep(IScheduleStore store, SlaCatalog catalog, Ticketing
         }
         catch (Exception e) when (e is ArgumentException or FormatException or InvalidOperationException)
         {
-            var kind = notice.Kind == SlaNoticeKind.Breach ? "sla-breach" : "sla-reminder";
-            return new ScheduledClaim(notice.Key, scheduled.Ticket.Id, workerId, now, "not written", kind, $"{notice.Key}: the notice could not be written: {e.Message}");
+            return new ScheduledClaim(notice.Key, scheduled.Ticket.Id, workerId, now, "not written", EventKind(notice), $"{notice.Key}: the notice could not be written: {e.Message}");
         }
     }
+
+    private static string EventKind(SlaNotice notice) => notice.Kind == SlaNoticeKind.Breach ? "sla-breach" : "sla-reminder";
 
     private ScheduledClaim Claim(ScheduledTicket scheduled, SlaPolicy policy, SlaNotice notice, DateTimeOffset now)
     {
         var ticket = scheduled.Ticket;
         var what = notice.Clock.Kind == SlaClockKind.FirstResponse ? "first response" : "resolution";
         var due = notice.Clock.DueAt is { } at ? at.UtcDateTime.ToString("yyyy-MM-dd HH:mm'Z'", CultureInfo.InvariantCulture) : "unknown";
-        var (eventKind, headline) = notice.Kind == SlaNoticeKind.Breach
-            ? ("sla-breach", $"{what} target of policy {policy.Name} breached (due {due})")
-            : ("sla-reminder", $"{what} due {due} under policy {policy.Name}");
+        var eventKind = EventKind(notice);
+        var headline = notice.Kind == SlaNoticeKind.Breach
+            ? $"{what} target of policy {policy.Name} breached (due {due})"
+            : $"{what} due {due} under policy {policy.Name}";
 
         var team = catalog.TeamAddressFor(ticket.Queue);
         var mailbox = options.FindMailbox(ticket.Mailbox);

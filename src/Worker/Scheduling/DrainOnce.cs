@@ -54,31 +54,10 @@ internal static class DrainOnce
             // The sweeps before the outbox, so what they claim goes out in this run.
             foreach (var sweep in ScheduledSweep.For(services.Schedule))
             {
-                started = clock.GetUtcNow();
-                try
-                {
-                    var taken = await sweep.RunAsync(started, cancellationToken);
-                    summary.Scheduled += taken;
-                    await recorder.RecordSuccessAsync(sweep.Name, started, taken, null);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    await recorder.RecordFailureAsync(sweep.Name, started, e);
-                    throw;
-                }
+                summary.Scheduled += await RecordedAsync(recorder, sweep.Name, at => sweep.RunAsync(at, cancellationToken));
             }
 
-            started = clock.GetUtcNow();
-            try
-            {
-                summary.Delivered = await services.Sender.DeliverDueAsync(cancellationToken);
-                await recorder.RecordSuccessAsync(JobSchedules.Outbox, started, summary.Delivered, null);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                await recorder.RecordFailureAsync(JobSchedules.Outbox, started, e);
-                throw;
-            }
+            summary.Delivered = await RecordedAsync(recorder, JobSchedules.Outbox, _ => services.Sender.DeliverDueAsync(cancellationToken));
 
             if (summary.Delivered > 0)
             {
@@ -144,4 +123,25 @@ internal static class DrainOnce
             await recorder.RecordSuccessAsync(JobSchedules.MailboxJob(source.Mailbox), started, MailboxPolling.Read(summary, source.Mailbox), summary.Errors(source.Mailbox));
         }
     }
+
+    /// <summary>
+    /// Runs one job of the pass and records its run. Unlike a scheduled run, a failure is
+    /// rethrown: `run --once` reports it by its exit code.
+    /// </summary>
+    private static async Task<int> RecordedAsync(JobRunRecorder recorder, string job, Func<DateTimeOffset, Task<int>> work)
+    {
+        var started = recorder.Clock.GetUtcNow();
+        try
+        {
+            var result = await work(started);
+            await recorder.RecordSuccessAsync(job, started, result, null);
+            return result;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            await recorder.RecordFailureAsync(job, started, e);
+            throw;
+        }
+    }
+
 }
