@@ -178,12 +178,6 @@ internal sealed class TicketStore(ISqlDialect dialect, TimeProvider clock) : ITi
         return result;
     }
 
-    private async Task<T> WriteAsync<T>(Func<SqlContext, Task<T>> work, CancellationToken cancellationToken)
-    {
-        await using var connection = await dialect.OpenAsync(cancellationToken);
-        await using var transaction = await dialect.BeginWriteAsync(connection, cancellationToken);
-        var result = await work(new SqlContext(connection, transaction, cancellationToken));
-        await transaction.CommitAsync(cancellationToken);
-        return result;
-    }
+    private Task<T> WriteAsync<T>(Func<SqlContext, Task<T>> work, CancellationToken cancellationToken) =>
+        WriteOrRollBackAsync(work, _ => true, cancellationToken);
 }
