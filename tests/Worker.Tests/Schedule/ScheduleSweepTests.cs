@@ -100,6 +100,30 @@ public sealed class ScheduleSweepTests
     }
 
     [Fact]
+    public async Task Staff_mail_with_the_ticket_tag_joins_the_ticket_and_does_not_reopen_it_like_a_customer_reply()
+    {
+        await using var harness = await TicketingHarness.StartAsync(Configure);
+        var number = await harness.NewTicketAsync(new TestMail());
+        await harness.Services.Store.SetStatusAsync(number, TicketStatus.WaitingOnCustomer, "bob", harness.Clock.GetUtcNow(), CancellationToken.None);
+
+        harness.Clock.Advance(TimeSpan.FromHours(1));
+        var staff = await harness.IngestAsync(new TestMail
+        {
+            From = "Bob Agent <bob@exchange.example>",
+            To = "alice@example.com",
+            Cc = "support@exchange.example",
+            Subject = $"{number.Tag} Re: Deposit not credited",
+            MessageId = $"{Guid.NewGuid():N}@exchange.example",
+            Body = "Alice, could you send the TxID?",
+        });
+
+        Assert.Equal(number, staff.Ticket);
+        var ticket = await harness.TicketAsync(number.ToString());
+        Assert.Equal(TicketStatus.WaitingOnCustomer, ticket.Ticket.Status);
+        Assert.Equal(ThreadingReason.SubjectTag, ticket.Messages[^1].Reason);
+    }
+
+    [Fact]
     public async Task A_ticket_waiting_on_the_customer_is_reminded_after_48_hours_and_closed_with_a_notice_after_7_days()
     {
         await using var harness = await TicketingHarness.StartAsync(Configure);
