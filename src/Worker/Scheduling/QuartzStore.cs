@@ -10,12 +10,12 @@ public static class QuartzStore
     /// mailbox leases keep a second process off a mailbox). True: Quartz's ADO store in
     /// PostgreSQL through <paramref name="connectionString"/> (the qrtz_ tables of sql/postgres),
     /// clustered, so each firing runs on one node and a dead node's work is recovered, with job
-    /// data in System.Text.Json. Every node needs a unique instance id: generated.
-    /// A node's death is noticed after its last check-in plus the interval plus the misfire
-    /// threshold; each is a quarter of <paramref name="mailboxLease"/>, so a dead worker's jobs
-    /// move on about when its mailbox leases run out rather than long after.
+    /// data in System.Text.Json. Every node needs a unique instance id: generated. Quartz's own
+    /// check-in times stand: a dead node's outbox or sweep run is taken over within a minute or
+    /// so, which only delays work that is claimed row by row anyway; mailbox polls do not wait
+    /// for it (see <see cref="MailboxPollJob"/>).
     /// </summary>
-    public static void Configure(IQuartzBuilder quartz, bool persistent, string? connectionString, TimeSpan mailboxLease)
+    public static void Configure(IQuartzBuilder quartz, bool persistent, string? connectionString)
     {
         if (!persistent)
         {
@@ -29,12 +29,7 @@ public static class QuartzStore
         {
             store.UsePostgres(connectionString);
             store.UseSystemTextJsonSerializer();
-            store.UseClustering(cluster =>
-            {
-                var quarter = mailboxLease / 4;
-                cluster.CheckinInterval = quarter;
-                cluster.CheckinMisfireThreshold = quarter;
-            });
+            store.UseClustering();
         });
     }
 }

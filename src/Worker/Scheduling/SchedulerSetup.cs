@@ -7,9 +7,10 @@ using Quartz;
 namespace MailTicketing.Worker.Scheduling;
 
 /// <summary>
-/// Registered before Quartz's hosted service, so it starts before the scheduler does and stops
-/// after it: at start it puts the worker's jobs into the scheduler (the sweeps are whatever
-/// <see cref="IScheduledSweep"/>s the container has); at stop, once every job has returned, it
+/// Registered before Quartz's hosted service, so it starts before the schedulers do and stops
+/// after them: at start it puts the worker's jobs into them (the polls into this worker's own
+/// scheduler, the rest into the shared one; the sweeps are whatever <see cref="IScheduledSweep"/>s
+/// the container has); at stop, once every job has returned, it
 /// releases this worker's mailbox leases and closes the IMAP connections.
 /// </summary>
 internal sealed class SchedulerSetup(
@@ -18,9 +19,14 @@ internal sealed class SchedulerSetup(
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var scheduler = await schedulers.GetScheduler(cancellationToken);
+        var shared = await schedulers.GetScheduler(cancellationToken);
+        var own = await schedulers.LookupScheduler(WorkerHost.PollSchedulerName, cancellationToken)
+            ?? throw new InvalidOperationException($"The scheduler {WorkerHost.PollSchedulerName} is not registered.");
         var jobs = WorkerSchedule.Plan(options, polling.Mailboxes, sweeps, logger);
-        await WorkerSchedule.ApplyAsync(scheduler, jobs, clock.GetUtcNow(), await LastStartsAsync(cancellationToken), clock, logger, cancellationToken);
+        var lastStarts = await LastStartsAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        await WorkerSchedule.ApplyAsync(own, [.. jobs.Where(WorkerSchedule.RunsInEveryWorker)], now, lastStarts, clock, logger, cancellationToken);
+        await WorkerSchedule.ApplyAsync(shared, [.. jobs.Where(j => !WorkerSchedule.RunsInEveryWorker(j))], now, lastStarts, clock, logger, cancellationToken);
     }
 
     /// <summary>When each job last started, for cron catch-up; empty when the records cannot be read (every cron job then runs once).</summary>

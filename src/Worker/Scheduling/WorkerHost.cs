@@ -18,6 +18,9 @@ public static class WorkerHost
     /// <summary>How long a stop waits for the running jobs (within the command line's 30 s).</summary>
     public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(25);
 
+    /// <summary>The name of each worker's own scheduler, which runs its mailbox polls.</summary>
+    public const string PollSchedulerName = "MailTicketing.Polls";
+
     /// <param name="configure">Further registrations: the <see cref="IScheduledSweep"/>s (SLA, follow-ups).</param>
     public static IHost Build(WorkerServices services, TimeProvider clock, Action<IServiceCollection>? configure = null, bool persistentStore = false, string? connectionString = null)
     {
@@ -56,12 +59,24 @@ public static class WorkerHost
         builder.Services.AddHealthChecks().AddCheck<WorkerHealthCheck>("mailticketing");
         // Before Quartz's hosted service: jobs are in place when it starts, leases released after it stops.
         builder.Services.AddHostedService<SchedulerSetup>();
+        // Two schedulers. The shared one runs the outbox and the sweeps: on PostgreSQL clustered, so
+        // each firing runs on one worker. The mailbox polls run in every worker's own in-memory
+        // scheduler and the mailbox lease picks the one that polls: a clustered poll job of a dead
+        // worker stays reserved to it until Quartz's failure detection (tens of seconds), while an
+        // expired lease is taken at the next poll of a live one.
         builder.Services.AddQuartz(quartz =>
         {
             quartz.UseTimeProvider(clock);
-            QuartzStore.Configure(quartz, persistentStore, connectionString, services.Options.MailboxLease);
-            // One thread per mailbox (an IDLE poll holds its thread), the outbox, and the sweeps.
-            quartz.UseDefaultThreadPool(services.Options.Mailboxes.Count + 4);
+            QuartzStore.Configure(quartz, persistentStore, connectionString);
+            quartz.UseDefaultThreadPool(4);
+            quartz.ConfigureScheduler(scheduler => scheduler.ShutdownJobInterruption = ShutdownJobInterruption.WhenWaitingForJobs);
+        });
+        builder.Services.AddQuartz(PollSchedulerName, quartz =>
+        {
+            quartz.UseTimeProvider(clock);
+            quartz.UseInMemoryStore();
+            // One thread per mailbox: an IDLE poll holds its thread.
+            quartz.UseDefaultThreadPool(Math.Max(1, services.Options.Mailboxes.Count));
             quartz.ConfigureScheduler(scheduler => scheduler.ShutdownJobInterruption = ShutdownJobInterruption.WhenWaitingForJobs);
         });
         builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);

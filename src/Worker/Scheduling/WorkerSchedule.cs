@@ -29,6 +29,12 @@ public static class WorkerSchedule
     }
 
     /// <summary>
+    /// Whether <paramref name="job"/> runs in every worker's own scheduler (a mailbox poll: the
+    /// lease decides which worker polls) rather than once per firing across the workers.
+    /// </summary>
+    public static bool RunsInEveryWorker(ScheduledJob job) => job.JobType == typeof(MailboxPollJob);
+
+    /// <summary>
     /// Replaces this worker's jobs in <paramref name="scheduler"/> with <paramref name="jobs"/>:
     /// jobs of a persistent store that the configuration no longer has (a removed mailbox) go.
     /// <paramref name="lastStarted"/> (job name to its last start, from job_runs) lets a cron

@@ -122,7 +122,7 @@ public sealed class SchedulerTests : IAsyncLifetime
         services.AddSingleton(WorkerIdentity.Create());
         services.AddSingleton<JobRunRecorder>();
         services.AddSingleton(sweep);
-        services.AddQuartz(quartz => QuartzStore.Configure(quartz, persistent: false, connectionString: null, mailboxLease: TimeSpan.FromMinutes(1)));
+        services.AddQuartz(quartz => QuartzStore.Configure(quartz, persistent: false, connectionString: null));
         _provider = services.BuildServiceProvider();
         _scheduler = await _provider.GetRequiredService<ISchedulerFactory>().GetScheduler();
         var job = new ScheduledJob(sweep.Name, typeof(SweepJob), new Dictionary<string, string> { [SweepJob.SweepKey] = sweep.Name }, schedule);
