@@ -7,7 +7,7 @@ public static class TicketEventKinds
     public const string StatusChanged = "status-changed";
 
     /// <summary>Staff answered the customer for the first time (the first-response SLA clock stopped). Detail: how.</summary>
-    public const string FirstResponse = "first-response";
+    public const string FirstResponse = Tickets.Model.TicketEvent.FirstResponseKind;
 
     /// <summary>An outbox message was delivered. Detail: recipient and the server's reply.</summary>
     public const string OutboxSent = "outbox-sent";

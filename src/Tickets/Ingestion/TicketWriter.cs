@@ -49,7 +49,7 @@ internal sealed class TicketWriter(TicketingOptions options, IRoutingPolicy rout
             await RoutingWriter.WriteFollowUpAsync(session, existing, route, message.MessageId, receivedAt);
             if (fromStaff && IsAddressedTo(message, existing.CustomerAddress) && await session.RecordFirstResponseAsync(existing.Id, receivedAt))
             {
-                await session.AddEventAsync(existing.Id, receivedAt, "first-response", $"{customer} answered {existing.CustomerAddress}");
+                await session.AddEventAsync(existing.Id, receivedAt, TicketEvent.FirstResponseKind, $"{customer} answered {existing.CustomerAddress}");
             }
         }
         else

@@ -72,9 +72,9 @@ public sealed class FollowUpSweep(IScheduleStore store, FollowUpSchedule schedul
         var eventKind = EventKind(action);
         var headline = action.Kind switch
         {
-            FollowUpActionKind.WaitingReminder => $"reminded {ticket.CustomerAddress}: waiting for their reply since {Utc(action.PeriodStart)}",
-            FollowUpActionKind.WaitingAutoClose => $"closed: no reply from {ticket.CustomerAddress} since {Utc(action.PeriodStart)}",
-            _ => $"closed: resolved since {Utc(action.PeriodStart)} and no reply",
+            FollowUpActionKind.WaitingReminder => $"reminded {ticket.CustomerAddress}: waiting for their reply since {UtcText.Minutes(action.PeriodStart)}",
+            FollowUpActionKind.WaitingAutoClose => $"closed: no reply from {ticket.CustomerAddress} since {UtcText.Minutes(action.PeriodStart)}",
+            _ => $"closed: resolved since {UtcText.Minutes(action.PeriodStart)} and no reply",
         };
         var newStatus = action.CloseTicket ? TicketStatus.Closed : (TicketStatus?)null;
         var expected = (action.ExpectedStatus, action.PeriodStart);
@@ -98,6 +98,4 @@ public sealed class FollowUpSweep(IScheduleStore store, FollowUpSchedule schedul
             scheduled.LastMessageId, composed.Subject, composed.Text, composed.Raw);
         return new ScheduledClaim(action.Key, ticket.Id, workerId, now, action.CloseTicket ? "closed, notice queued" : "queued", eventKind, headline, mail, expected, newStatus);
     }
-
-    private static string Utc(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm'Z'", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using MailTicketing.Mime;
 using MailTicketing.Tickets.Configuration;
 using MailTicketing.Tickets.Model;
@@ -63,7 +62,7 @@ public sealed class SlaSweep(IScheduleStore store, SlaCatalog catalog, Ticketing
     {
         var ticket = scheduled.Ticket;
         var what = notice.Clock.Kind == SlaClockKind.FirstResponse ? "first response" : "resolution";
-        var due = notice.Clock.DueAt is { } at ? at.UtcDateTime.ToString("yyyy-MM-dd HH:mm'Z'", CultureInfo.InvariantCulture) : "unknown";
+        var due = notice.Clock.DueAt is { } at ? UtcText.Minutes(at) : "unknown";
         var eventKind = EventKind(notice);
         var headline = notice.Kind == SlaNoticeKind.Breach
             ? $"{what} target of policy {policy.Name} breached (due {due})"

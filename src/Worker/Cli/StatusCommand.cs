@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using MailTicketing.Tickets.Model;
 using MailTicketing.Worker.Json;
 using MailTicketing.Worker.Scheduling;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -207,7 +208,7 @@ internal static class StatusCommand
         }
     }
 
-    private static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    private static string Time(DateTimeOffset at) => UtcText.Seconds(at);
 
     private static string Ago(DateTimeOffset now, DateTimeOffset at) => $"{StatusEvaluator.Describe(now - at)} ago";
 

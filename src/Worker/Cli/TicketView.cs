@@ -133,5 +133,5 @@ internal static class TicketView
     private static bool IsUnsafe(char c) =>
         (char.IsControl(c) && c != '\t') || c is '\u061C' or '\u200E' or '\u200F' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
 
-    private static string Time(DateTimeOffset value) => value.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    private static string Time(DateTimeOffset value) => UtcText.Seconds(value);
 }
