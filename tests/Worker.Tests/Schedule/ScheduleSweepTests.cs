@@ -151,6 +151,32 @@ public sealed class ScheduleSweepTests
     }
 
     [Fact]
+    public async Task A_reminder_that_cannot_be_written_is_recorded_once_without_mail_and_the_tickets_behind_it_are_still_reminded()
+    {
+        await using var harness = await TicketingHarness.StartAsync(Configure);
+        // A local part outside ASCII needs SMTPUTF8, which our writer does not produce.
+        var unwritable = await harness.NewTicketAsync(new TestMail { From = "张三 <张三@example.com>", Subject = "提现没有到账" });
+        var writable = await harness.NewTicketAsync(new TestMail { From = "Bob <bob@example.com>", Body = "My withdrawal of 2 ETH is missing." });
+        foreach (var number in new[] { unwritable, writable })
+        {
+            await harness.Services.Store.SetStatusAsync(number, TicketStatus.WaitingOnCustomer, "agent", harness.Clock.GetUtcNow(), CancellationToken.None);
+        }
+
+        harness.Clock.Advance(TimeSpan.FromHours(48));
+        Assert.Equal(2, await FollowUpsAsync(harness));
+        Assert.Equal(0, await FollowUpsAsync(harness));
+
+        var bad = await harness.TicketAsync(unwritable.ToString());
+        Assert.DoesNotContain(bad.Messages, m => m.Kind == MessageKind.FollowUp);
+        var recorded = Assert.Single(bad.Events, e => e.Kind == "followup-reminder");
+        Assert.Contains("could not be written", recorded.Detail, StringComparison.Ordinal);
+        var good = await harness.TicketAsync(writable.ToString());
+        Assert.Single(good.Messages, m => m.Kind == MessageKind.FollowUp);
+        // Its acknowledgement and the reminder.
+        Assert.Equal(2, (await harness.PendingOutboxAsync()).Count(o => o.TicketNumber == writable && o.Recipient == "bob@example.com"));
+    }
+
+    [Fact]
     public async Task A_customer_reply_cancels_the_pending_reminder_and_close()
     {
         await using var harness = await TicketingHarness.StartAsync(Configure);
