@@ -81,20 +81,20 @@ internal sealed class CrashBacklog
             switch (kind)
             {
                 case BacklogKind.Reply:
-                {
-                    var id = MessageId(runTag, i);
-                    var body = DistinctBody(random, fingerprints[who], text => $"Any news? {text}\r\n\r\n> earlier message quoted here\r\n");
-                    messages.Add(new BacklogMessage(i, kind, original.Problem, who, id, Mail(who, "Re: " + Subject(original), id, date, body, original.MessageId)));
-                    break;
-                }
+                    {
+                        var id = MessageId(runTag, i);
+                        var body = DistinctBody(random, fingerprints[who], text => $"Any news? {text}\r\n\r\n> earlier message quoted here\r\n");
+                        messages.Add(new BacklogMessage(i, kind, original.Problem, who, id, Mail(who, "Re: " + Subject(original), id, date, body, original.MessageId)));
+                        break;
+                    }
 
                 case BacklogKind.SameOrder:
-                {
-                    var id = MessageId(runTag, i);
-                    var body = DistinctBody(random, fingerprints[who], text => $"About order WD{original.Problem.ToString("D8", CultureInfo.InvariantCulture)}: {text}\r\n");
-                    messages.Add(new BacklogMessage(i, kind, original.Problem, who, id, Mail(who, $"Question {i.ToString(CultureInfo.InvariantCulture)}", id, date, body, inReplyTo: null)));
-                    break;
-                }
+                    {
+                        var id = MessageId(runTag, i);
+                        var body = DistinctBody(random, fingerprints[who], text => $"About order WD{original.Problem.ToString("D8", CultureInfo.InvariantCulture)}: {text}\r\n");
+                        messages.Add(new BacklogMessage(i, kind, original.Problem, who, id, Mail(who, $"Question {i.ToString(CultureInfo.InvariantCulture)}", id, date, body, inReplyTo: null)));
+                        break;
+                    }
 
                 case BacklogKind.ExactResend:
                     messages.Add(original with { Index = i, Kind = kind });

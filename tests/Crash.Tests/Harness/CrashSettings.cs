@@ -12,7 +12,7 @@ internal sealed record CrashSettings(int Messages, int Kills, int Seed, TimeSpan
         Number("MT_CRASH_MESSAGES", 300),
         Number("MT_CRASH_KILLS", 8),
         Number("MT_CRASH_SEED", 20240611),
-        TimeSpan.FromSeconds(Number("MT_CRASH_MAX_LIFETIME_SECONDS", 4)),
+        TimeSpan.FromSeconds(Number("MT_CRASH_MAX_LIFETIME_SECONDS", 2)),
         TimeSpan.FromSeconds(Number("MT_CRASH_DRAIN_SECONDS", 600)),
         Environment.GetEnvironmentVariable("MT_CRASH_REPORT") is { Length: > 0 } report ? report : null);
 
