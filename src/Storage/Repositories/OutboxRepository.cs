@@ -95,6 +95,21 @@ internal sealed class OutboxRepository(SqlContext sql)
         return [.. rows.Select(row => row.ToEntry())];
     }
 
+    /// <summary>Clears the live leases on Pending rows held by owners <paramref name="isDead"/> picks; returns how many rows.</summary>
+    public async Task<int> ReleaseLeasesAsync(Func<string, bool> isDead, DateTimeOffset now)
+    {
+        // Pending rows only: the partial index ix_outbox_due holds them.
+        const string owners = "SELECT DISTINCT lease_owner FROM outbox WHERE state = 'Pending' AND lease_until > @Now AND lease_owner IS NOT NULL";
+        const string release = "UPDATE outbox SET lease_owner = NULL, lease_until = NULL WHERE state = 'Pending' AND lease_owner = @Owner";
+        var released = 0;
+        foreach (var owner in (await sql.Connection.QueryAsync<string>(sql.Command(owners, new { Now = UnixTime.ToMs(now) }))).ToList().Where(isDead))
+        {
+            released += await sql.Connection.ExecuteAsync(sql.Command(release, new { Owner = owner }));
+        }
+
+        return released;
+    }
+
     /// <summary>Records the attempt and moves the row to its new state; returns the ticket id and recipient for the ticket's history.</summary>
     public async Task<(long TicketId, string Recipient)> RecordAttemptAsync(
         long outboxId, DateTimeOffset at, OutboxState state, string result, string detail, DateTimeOffset? nextAttemptAt)

@@ -114,6 +114,9 @@ internal sealed class TicketStore(ISqlDialect dialect, TimeProvider clock) : ITi
     public Task<IReadOnlyList<OutboxEntry>> LeaseDueOutboxAsync(string owner, DateTimeOffset now, TimeSpan lease, int limit, CancellationToken cancellationToken) =>
         WriteAsync(sql => new OutboxRepository(sql).LeaseDueAsync(owner, now, now + lease, limit), cancellationToken);
 
+    public Task<int> ReleaseDeadOutboxLeasesAsync(Func<string, bool> isDead, DateTimeOffset now, CancellationToken cancellationToken) =>
+        WriteAsync(sql => new OutboxRepository(sql).ReleaseLeasesAsync(isDead, now), cancellationToken);
+
     public Task MarkOutboxSentAsync(long outboxId, DateTimeOffset at, string detail, CancellationToken cancellationToken) =>
         WriteAsync(
             async sql =>

@@ -45,6 +45,13 @@ public interface ITicketStore
     /// </summary>
     Task<IReadOnlyList<OutboxEntry>> LeaseDueOutboxAsync(string owner, DateTimeOffset now, TimeSpan lease, int limit, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Gives up the live leases on Pending rows whose owner <paramref name="isDead"/> says is gone
+    /// (a worker killed mid-pass, seen from its restarted successor), so they are sent now rather
+    /// than when the lease runs out. Returns how many rows were released.
+    /// </summary>
+    Task<int> ReleaseDeadOutboxLeasesAsync(Func<string, bool> isDead, DateTimeOffset now, CancellationToken cancellationToken);
+
     Task MarkOutboxSentAsync(long outboxId, DateTimeOffset at, string detail, CancellationToken cancellationToken);
 
     /// <summary>Records a failed attempt: retried at <paramref name="retryAt"/>, or failed for good when it is null.</summary>

@@ -20,6 +20,8 @@ public sealed class PickupFolderSender(ITicketStore store, string folder, TimePr
     /// <summary>Writes every due outbox message; returns how many were delivered.</summary>
     public async Task<int> DeliverDueAsync(CancellationToken cancellationToken)
     {
+        // Rows a killed predecessor on this machine had leased go now, not when its lease (5 min) runs out.
+        await store.ReleaseDeadOutboxLeasesAsync(WorkerIdentity.IsDeadOnThisMachine, clock.GetUtcNow(), cancellationToken);
         Directory.CreateDirectory(Folder);
         var delivered = 0;
         while (true)

@@ -42,6 +42,8 @@ public sealed class SmtpOutboxSender : IOutboxSender
 
     public async Task<int> DeliverDueAsync(CancellationToken cancellationToken)
     {
+        // Rows a killed predecessor on this machine had leased go now, not when its lease (5 min) runs out.
+        await _store.ReleaseDeadOutboxLeasesAsync(WorkerIdentity.IsDeadOnThisMachine, _clock.GetUtcNow(), cancellationToken);
         var due = await _store.LeaseDueOutboxAsync(_workerId, _clock.GetUtcNow(), IOutboxSender.Lease, BatchSize, cancellationToken);
         if (due.Count == 0)
         {
