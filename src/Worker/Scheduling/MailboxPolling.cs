@@ -80,6 +80,10 @@ public sealed class MailboxPolling : IAsyncDisposable
         try
         {
             lease = await LeaseHolder.TryTakeAsync(_coordination, mailbox, _recorder.Owner, _options.MailboxLease, _clock, _logger, cancellationToken);
+            if (lease is null && await ReleaseIfHolderDiedAsync(mailbox, cancellationToken))
+            {
+                lease = await LeaseHolder.TryTakeAsync(_coordination, mailbox, _recorder.Owner, _options.MailboxLease, _clock, _logger, cancellationToken);
+            }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -101,6 +105,25 @@ public sealed class MailboxPolling : IAsyncDisposable
         {
             await PollHoldingLeaseAsync(state, job, start, lease.Token, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// Frees the mailbox's live lease when its holder is a process of this machine that no longer
+    /// runs (a worker killed and restarted by its service manager), so the mailbox is read now
+    /// rather than when the lease expires. Whoever then takes the lease first wins, as ever.
+    /// </summary>
+    private async Task<bool> ReleaseIfHolderDiedAsync(string mailbox, CancellationToken cancellationToken)
+    {
+        var holder = (await _coordination.ListLeasesAsync(cancellationToken))
+            .FirstOrDefault(l => string.Equals(l.Mailbox, mailbox, StringComparison.OrdinalIgnoreCase));
+        if (holder is null || !WorkerIdentity.IsDeadOnThisMachine(holder.Owner)
+            || !await _coordination.ReleaseLeaseAsync(mailbox, holder.Owner, cancellationToken))
+        {
+            return false;
+        }
+
+        SchedulingLog.LeaseOfDeadWorkerFreed(_logger, mailbox, holder.Owner);
+        return true;
     }
 
     /// <summary>Gives up every lease this worker holds (at a clean stop), so another worker can take over at once.</summary>

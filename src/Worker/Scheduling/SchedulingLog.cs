@@ -47,6 +47,9 @@ internal static partial class SchedulingLog
     [LoggerMessage(EventId = 1113, EventName = "JobDone", Level = LogLevel.Debug, Message = "{Job}: {Result} done")]
     public static partial void Done(ILogger logger, string job, int result);
 
+    [LoggerMessage(EventId = 1116, EventName = "LeaseOfDeadWorkerFreed", Level = LogLevel.Information, Message = "{Mailbox}: the lease holder {Owner} no longer runs on this machine; its lease is freed")]
+    public static partial void LeaseOfDeadWorkerFreed(ILogger logger, string mailbox, string owner);
+
     [LoggerMessage(EventId = 1115, EventName = "JobRunsUnreadable", Level = LogLevel.Warning, Message = "The job runs could not be read; every cron job runs once now")]
     public static partial void RunsUnreadable(ILogger logger, Exception exception);
 }

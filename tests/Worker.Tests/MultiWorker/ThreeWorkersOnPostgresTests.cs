@@ -13,8 +13,9 @@ namespace MailTicketing.Worker.Tests.MultiWorker;
 /// <summary>
 /// Three `run` processes on one PostgreSQL database and one Dovecot folder: every message becomes
 /// exactly one ticket, every acknowledgement and SLA notice is claimed and written once across
-/// the three, and killing the worker that holds the mailbox's lease (SIGKILL) moves polling to
-/// another once the lease runs out (measured 5.1–5.9 s with a 5 s lease and a 1 s poll interval).
+/// the three. A lease holder that freezes (SIGSTOP) loses the mailbox to another worker once the
+/// lease runs out and reads nothing twice when it thaws; one that is killed (SIGKILL) loses it at
+/// once to a worker on the same machine, which sees its process gone.
 /// </summary>
 public sealed class ThreeWorkersOnPostgresTests(ITestOutputHelper output) : IAsyncLifetime
 {
@@ -68,27 +69,63 @@ public sealed class ThreeWorkersOnPostgresTests(ITestOutputHelper output) : IAsy
         Assert.Equal(written.Count, written.Distinct().Count());
         output.WriteLine($"{written.Count} messages written by workers: " + string.Join(", ", Enumerable.Range(0, 3).Select(i => Written(i).Count())));
 
-        // Kill the lease holder; another worker must read new mail once the lease runs out.
-        var holder = await ScalarAsync<string>("SELECT owner FROM mailbox_leases WHERE mailbox = 'support'");
-        var victim = _workers.Single(w => holder.Split(':')[1] == w.Id.ToString(CultureInfo.InvariantCulture));
-        victim.Kill();
-        await victim.WaitForExitAsync();
-        var killedAt = Stopwatch.StartNew();
+        // Freeze the lease holder (SIGSTOP: alive, as a worker on another machine or a paused VM
+        // looks): another worker must take the lease once it runs out and read the new mail.
+        var frozen = await HolderAsync();
+        Signal("STOP", frozen.Process);
+        var stoppedAt = Stopwatch.StartNew();
         await DovecotFolders.AppendAsync(folder, Mail(Messages));
+        var (expired, readAfterExpiry) = await TakeoverAsync(frozen.Owner, Messages + 1, stoppedAt);
+        output.WriteLine($"lease holder {frozen.Owner} frozen; lease taken after {expired.TotalSeconds:F1} s, the next message read after {readAfterExpiry.TotalSeconds:F1} s (lease {Lease.TotalSeconds} s, poll every 1 s)");
+        // At the freeze the lease had at most its length left; a live worker's next poll (every
+        // second) takes it. Quartz's detection of a dead node (tens of seconds) is not waited
+        // for: the polls run in each worker's own scheduler (WorkerHost).
+        Assert.True(expired < Lease + TimeSpan.FromSeconds(2.5), $"lease taken after {expired}");
+        Assert.True(readAfterExpiry < Lease + TimeSpan.FromSeconds(15), $"message read after {readAfterExpiry}");
 
-        await EventuallyAsync("the lease taken by a surviving worker", TimeSpan.FromSeconds(60), async () =>
-            await ScalarAsync<string>("SELECT owner FROM mailbox_leases WHERE mailbox = 'support'") != holder);
-        var leaseMoved = killedAt.Elapsed;
-        await EventuallyAsync("the new message ingested by a surviving worker", TimeSpan.FromSeconds(60), async () =>
-            await CountAsync("SELECT COUNT(*) FROM tickets") == Messages + 1);
-        var read = killedAt.Elapsed;
-        output.WriteLine($"lease holder {holder} killed; lease taken after {leaseMoved.TotalSeconds:F1} s, the next message read after {read.TotalSeconds:F1} s (lease {Lease.TotalSeconds} s, poll every 1 s)");
-        // At the kill the lease had at most its length left; a surviving worker's next poll
-        // (every second) takes it. Quartz's detection of the dead node (tens of seconds) is not
-        // waited for: the polls run in each worker's own scheduler (WorkerHost).
-        Assert.True(leaseMoved < Lease + TimeSpan.FromSeconds(2.5), $"lease taken after {leaseMoved}");
-        Assert.True(read < Lease + TimeSpan.FromSeconds(15), $"message read after {read}");
+        // Thawed, the old holder finds its lease gone at its next renewal and reads nothing twice.
+        Signal("CONT", frozen.Process);
+        await Task.Delay(Lease);
         Assert.Equal(Messages + 1, await CountAsync("SELECT COUNT(*) FROM messages WHERE direction = 'Inbound'"));
+        Assert.NotEqual(frozen.Owner, (await HolderAsync()).Owner);
+
+        // Kill the new holder (SIGKILL): a worker on the same machine sees that its process is
+        // gone and frees the lease at its next poll, without waiting for the lease to run out.
+        var killed = await HolderAsync();
+        killed.Process.Kill();
+        await killed.Process.WaitForExitAsync();
+        var killedAt = Stopwatch.StartNew();
+        await DovecotFolders.AppendAsync(folder, Mail(Messages + 1));
+        var (freed, readAfterKill) = await TakeoverAsync(killed.Owner, Messages + 2, killedAt);
+        output.WriteLine($"lease holder {killed.Owner} killed; lease taken after {freed.TotalSeconds:F1} s, the next message read after {readAfterKill.TotalSeconds:F1} s");
+        Assert.True(freed < TimeSpan.FromSeconds(3.5), $"lease taken after {freed}");
+        Assert.Equal(Messages + 2, await CountAsync("SELECT COUNT(*) FROM messages WHERE direction = 'Inbound'"));
+        Assert.Equal(Messages + 2, await CountAsync("SELECT COUNT(DISTINCT message_id) FROM messages WHERE direction = 'Inbound'"));
+    }
+
+    private async Task<(string Owner, Process Process)> HolderAsync()
+    {
+        var owner = await ScalarAsync<string>("SELECT owner FROM mailbox_leases WHERE mailbox = 'support'");
+        return (owner, _workers.Single(w => !w.HasExited && owner.Split(':')[1] == w.Id.ToString(CultureInfo.InvariantCulture)));
+    }
+
+    /// <summary>How long after <paramref name="since"/> started the lease left <paramref name="holder"/>, and the tickets reached <paramref name="tickets"/>.</summary>
+    private async Task<(TimeSpan LeaseMoved, TimeSpan Read)> TakeoverAsync(string holder, int tickets, Stopwatch since)
+    {
+        await EventuallyAsync("the lease taken by another worker", TimeSpan.FromSeconds(60), async () =>
+            await ScalarAsync<string>("SELECT owner FROM mailbox_leases WHERE mailbox = 'support'") != holder);
+        var moved = since.Elapsed;
+        await EventuallyAsync("the new message ingested by another worker", TimeSpan.FromSeconds(60), async () =>
+            await CountAsync("SELECT COUNT(*) FROM tickets") == tickets);
+        return (moved, since.Elapsed);
+    }
+
+    private static void Signal(string signal, Process process)
+    {
+        // The shell's own kill: no procps needed.
+        using var kill = Process.Start("bash", ["-c", $"kill -{signal} {process.Id.ToString(CultureInfo.InvariantCulture)}"]);
+        kill.WaitForExit();
+        Assert.Equal(0, kill.ExitCode);
     }
 
     /// <summary>The files a worker wrote to its pickup folder (created at its first delivery).</summary>

@@ -37,7 +37,7 @@ public sealed class DeadWorkerOutboxLeaseTests
         {
             var now = h.Clock.GetUtcNow();
             Assert.Single(await h.Services.Store.LeaseDueOutboxAsync(Owner(alive.Id), now, TimeSpan.FromMinutes(5), 1, None));
-            Assert.Single(await h.Services.Store.LeaseDueOutboxAsync($"elsewhere.example:{await DeadPidAsync()}:00000000", now, TimeSpan.FromMinutes(5), 1, None));
+            Assert.Single(await h.Services.Store.LeaseDueOutboxAsync($"elsewhere.example:{await DeadPidAsync()}:00000000:1", now, TimeSpan.FromMinutes(5), 1, None));
 
             Assert.Equal(0, await h.Services.Sender.DeliverDueAsync(None));
             Assert.Equal(2, (await h.PendingOutboxAsync()).Count);
@@ -50,11 +50,29 @@ public sealed class DeadWorkerOutboxLeaseTests
 
     [Theory]
     [InlineData("not-an-owner")]
-    [InlineData("host:notanumber:abcd")]
-    public void An_owner_that_does_not_read_as_host_pid_and_random_part_is_never_called_dead(string owner) =>
+    [InlineData("host:notanumber:abcd:1")]
+    public void An_owner_that_does_not_read_as_host_pid_random_part_and_namespace_is_never_called_dead(string owner) =>
         Assert.False(WorkerIdentity.IsDeadOnThisMachine(owner));
 
-    private static string Owner(int pid) => string.Create(CultureInfo.InvariantCulture, $"{Environment.MachineName}:{pid}:deadbeef");
+    [Fact]
+    public async Task A_dead_pid_of_another_pid_namespace_under_the_same_host_name_is_not_called_dead()
+    {
+        // Containers may share a host name; a pid of another namespace says nothing about ours.
+        var parts = Owner(await DeadPidAsync()).Split(':');
+        parts[3] = parts[3] == "1" ? "2" : "1";
+
+        Assert.True(WorkerIdentity.IsDeadOnThisMachine(Owner(await DeadPidAsync())));
+        Assert.False(WorkerIdentity.IsDeadOnThisMachine(string.Join(':', parts)));
+    }
+
+    /// <summary>This machine's form of an owner, with <paramref name="pid"/> in it.</summary>
+    private static string Owner(int pid)
+    {
+        var parts = WorkerIdentity.Current.Owner.Split(':');
+        parts[1] = pid.ToString(CultureInfo.InvariantCulture);
+        parts[2] = "deadbeef";
+        return string.Join(':', parts);
+    }
 
     /// <summary>The pid of a process that ran and has exited (and was reaped): no process has it now.</summary>
     private static async Task<int> DeadPidAsync()

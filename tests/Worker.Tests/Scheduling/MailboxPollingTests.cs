@@ -56,6 +56,29 @@ public sealed class MailboxPollingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_poll_takes_at_once_the_live_lease_of_a_killed_worker_of_this_machine_but_not_of_a_running_one()
+    {
+        using var running = System.Diagnostics.Process.Start("sleep", "60");
+        try
+        {
+            await Coordination.TryAcquireLeaseAsync("support", SameMachine(running.Id), DateTimeOffset.UtcNow, Minute, CancellationToken.None);
+            await _polling.PollAsync("support", CancellationToken.None);
+            Assert.Empty(await Tickets());
+        }
+        finally
+        {
+            running.Kill();
+            await running.WaitForExitAsync();
+        }
+
+        // The same lease, now of a process that has exited: not a minute's wait.
+        await _polling.PollAsync("support", CancellationToken.None);
+
+        Assert.NotEmpty(await Tickets());
+        Assert.Equal(_recorder.Owner, Assert.Single(await Coordination.ListLeasesAsync(CancellationToken.None)).Owner);
+    }
+
+    [Fact]
     public async Task A_second_poll_reads_nothing_new_and_renews_its_own_lease()
     {
         await _polling.PollAsync("support", CancellationToken.None);
@@ -109,6 +132,14 @@ public sealed class MailboxPollingTests : IAsyncLifetime
         var runner = new IngestRunner(_services.Ingest, NullLogger.Instance);
         var imap = ImapIngestion.Create(options, _services.Store, runner, TimeProvider.System, NullLogger.Instance);
         _polling = new MailboxPolling(options, imap, runner, _services.Coordination, _recorder, NullLogger.Instance);
+    }
+
+    /// <summary>An owner of this machine's form naming <paramref name="pid"/>.</summary>
+    private string SameMachine(int pid)
+    {
+        var parts = _recorder.Owner.Split(':');
+        parts[1] = pid.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return string.Join(':', parts);
     }
 
     private Task<IReadOnlyList<TicketRecord>> Tickets() => _services.Store.ListTicketsAsync(new TicketQuery(Limit: 1000), CancellationToken.None);
