@@ -99,16 +99,32 @@ internal static class Bench
     private static async Task ProfilePipelineAsync(BenchSettings settings, IReadOnlyList<MailFile> files, string runFolder, TextWriter output)
     {
         var inMemory = files.Select(f => new GeneratedMail(f.Mailbox, Path.GetFileName(f.Path), f.Kind, File.ReadAllBytes(f.Path))).ToList();
+        using var ticks = Environment.GetEnvironmentVariable("MT_ALLOC_TICKS") is null ? null : new AllocTicks();
         for (var pass = 1; pass <= settings.ParsePasses; pass++)
         {
             var fromFiles = pass % 2 == 1;
             using var pipeline = await Pipeline.OpenAsync(Path.Combine(runFolder, $"profile-{pass}"));
             OutcomeCounts counts = new();
             var mails = fromFiles ? files.Select(Pipeline.FromFile) : inMemory.Select(m => Pipeline.FromMemory(m, "import:bench"));
+            if (ticks is not null)
+            {
+                // The first passes still compile (JIT allocations are not the pipeline's).
+                ticks.On = pass > 2;
+            }
+
             var timing = await Timing.MeasureAsync(async () => counts = await pipeline.IngestAsync(mails));
             output.WriteLine($"pipeline pass {pass} ({(fromFiles ? "files" : "memory")}): {timing.WallSeconds:F2} s wall, {timing.CpuSeconds:F2} s CPU, {timing.PerSecond(files.Count):N0} msg/s, "
                 + $"{timing.CpuSeconds * 1000 / files.Count:F3} ms CPU/message; written {timing.Io.WrittenBytes / 1024.0 / files.Count:F0} KB/message in {timing.Io.WriteCalls / (double)files.Count:F0} calls; "
                 + $"{timing.Jit()}; {counts.Summary()}");
+        }
+
+        if (ticks is not null)
+        {
+            output.WriteLine("allocations from pass 3 on, sampled by type (GC AllocationTick):");
+            foreach (var (type, share) in ticks.Top(30))
+            {
+                output.WriteLine($"{share * 100,5:F1}% {type}");
+            }
         }
     }
 

@@ -21,7 +21,7 @@ internal sealed class TimedTicketSession(ITicketSession inner, StoreCallTimes ti
         times.TimeAsync(compress ? "put blob, compressed (read, hash, Brotli, insert)" : "put blob, stored (read, hash, insert)", () => inner.PutBlobAsync(sha256, content, compress));
 
     public Task PutBlobAsync(PreparedBlob blob) =>
-        times.TimeAsync(blob.Compress ? "put blob, prepared (insert; Brotli ran ahead)" : "put blob, prepared, stored", () => inner.PutBlobAsync(blob));
+        times.TimeAsync(blob.Compress ? "put blob, prepared (insert; Brotli ran ahead)" : "put blob, prepared as is (insert; hashed ahead)", () => inner.PutBlobAsync(blob));
 
     public Task<MessageRef?> FindMessageByMessageIdAsync(string messageId, MessageDirection direction) =>
         times.TimeAsync("find message by Message-ID", () => inner.FindMessageByMessageIdAsync(messageId, direction));

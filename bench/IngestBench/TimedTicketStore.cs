@@ -25,6 +25,8 @@ internal sealed class TimedTicketStore(ITicketStore inner, StoreCallTimes times)
     // Called ahead of the session, beside the writer: its time is not a store call's.
     public PreparedBlob PrepareBlob(string sha256, byte[] content, bool compress) => inner.PrepareBlob(sha256, content, compress);
 
+    public PreparedBlob PrepareBlob(byte[] content, bool compress) => inner.PrepareBlob(content, compress);
+
     public Task<ImapCheckpoint?> GetImapCheckpointAsync(string source, CancellationToken cancellationToken) => inner.GetImapCheckpointAsync(source, cancellationToken);
 
     public Task<Stream?> OpenBlobAsync(string sha256, CancellationToken cancellationToken) => inner.OpenBlobAsync(sha256, cancellationToken);

@@ -35,6 +35,15 @@ internal static class BlobCodec
             throw new ArgumentException($"The content's SHA-256 is {actual}, not {key}.", nameof(sha256));
         }
 
+        return Encode(key, content, compress);
+    }
+
+    /// <summary>Hashes <paramref name="content"/> for its key and encodes it: for a caller with no hash to check.</summary>
+    public static EncodedBlob Prepare(byte[] content, bool compress) =>
+        Encode(Convert.ToHexStringLower(SHA256.HashData(content)), content, compress);
+
+    private static EncodedBlob Encode(string key, byte[] content, bool compress)
+    {
         if (!compress)
         {
             return new EncodedBlob(key, content, compress, None, content);

@@ -2,7 +2,7 @@ using MailTicketing.Tickets.Ports;
 
 namespace MailTicketing.Storage.Blobs;
 
-/// <summary>A blob hashed, checked against its key and encoded ahead of its transaction (see <see cref="BlobCodec.Prepare"/>).</summary>
+/// <summary>A blob hashed, checked against its key and encoded ahead of its transaction (see <see cref="BlobCodec.Prepare(string, byte[], bool)"/>).</summary>
 internal sealed class EncodedBlob(string key, byte[] content, bool compress, string compression, byte[] stored)
     : PreparedBlob(key, content, compress)
 {

@@ -66,7 +66,7 @@ internal sealed class BlobRepository(SqlContext sql, ISqlDialect dialect, TimePr
     }
 
     /// <summary>
-    /// Stores a blob hashed and encoded ahead (<see cref="BlobCodec.Prepare"/>) unless present. No
+    /// Stores a blob hashed and encoded ahead (<see cref="BlobCodec.Prepare(string, byte[], bool)"/>) unless present. No
     /// lookup first: the work a lookup would save is done, and the insert ignores a present key.
     /// </summary>
     public async Task PutAsync(EncodedBlob blob)

@@ -99,6 +99,8 @@ internal sealed class TicketStore(ISqlDialect dialect, TimeProvider clock) : ITi
 
     public PreparedBlob PrepareBlob(string sha256, byte[] content, bool compress) => BlobCodec.Prepare(sha256, content, compress);
 
+    public PreparedBlob PrepareBlob(byte[] content, bool compress) => BlobCodec.Prepare(content, compress);
+
     public Task<Stream?> OpenBlobAsync(string sha256, CancellationToken cancellationToken) =>
         BlobRepository.OpenAsync(dialect, sha256, cancellationToken);
 

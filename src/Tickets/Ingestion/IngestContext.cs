@@ -4,6 +4,7 @@ using MailTicketing.Tickets.Ports;
 namespace MailTicketing.Tickets.Ingestion;
 
 /// <summary>The message being ingested and the transaction it is ingested in.</summary>
+/// <param name="AttachmentBlobs">The message's attachments encoded ahead (<see cref="PreparedMail.AttachmentBlobs"/>), if any.</param>
 internal sealed record IngestContext(
     ITicketSession Session,
     IncomingMail Mail,
@@ -11,4 +12,5 @@ internal sealed record IngestContext(
     string Sha256,
     long Size,
     DateTimeOffset Now,
-    long? ReplayOf);
+    long? ReplayOf,
+    IReadOnlyList<PreparedBlob?>? AttachmentBlobs = null);

@@ -153,7 +153,7 @@ public sealed class IngestService
             await session.PutBlobAsync(sha256, stream, compress: true);
         }
 
-        var context = new IngestContext(session, mail, mailbox, sha256, size, now, replayOf);
+        var context = new IngestContext(session, mail, mailbox, sha256, size, now, replayOf, prepared.AttachmentBlobs);
         if (size > _options.MaxMessageBytes)
         {
             return await QuarantineAsync(context, "too-large", $"{size:N0} bytes is over the {_options.MaxMessageBytes:N0}-byte limit", now);

@@ -13,6 +13,9 @@ namespace MailTicketing.Tickets.Ingestion;
 /// </summary>
 internal sealed class PreparedMail : IDisposable
 {
+    // Larger attachments are streamed into the store by the writer, never held as one array.
+    private const int AttachmentInMemoryLimit = 1 << 20;
+
     private readonly RawMessage? _raw;
     private readonly ExceptionDispatchInfo? _readError;
     private readonly MessageFacts? _facts;
@@ -20,15 +23,21 @@ internal sealed class PreparedMail : IDisposable
     private MimeMessage? _message;
 
     private PreparedMail(
-        RawMessage? raw, ExceptionDispatchInfo? readError, PreparedBlob? rawBlob, MimeMessage? message, Exception? parseError, MessageFacts? facts, ExceptionDispatchInfo? factsError)
+        RawMessage? raw,
+        ExceptionDispatchInfo? readError,
+        MimeMessage? message,
+        Exception? parseError,
+        MessageFacts? facts,
+        ExceptionDispatchInfo? factsError,
+        IReadOnlyList<PreparedBlob?>? attachmentBlobs = null)
     {
         _raw = raw;
         _readError = readError;
-        RawBlob = rawBlob;
         _message = message;
         ParseError = parseError;
         _facts = facts;
         _factsError = factsError;
+        AttachmentBlobs = attachmentBlobs;
     }
 
     /// <summary>The raw bytes, hashed; throws what reading them threw.</summary>
@@ -42,7 +51,10 @@ internal sealed class PreparedMail : IDisposable
     }
 
     /// <summary>The raw bytes made ready for the blob store; null when they are not held in memory (or could not be made ready: storing them from the stream then reports why).</summary>
-    public PreparedBlob? RawBlob { get; }
+    public PreparedBlob? RawBlob => _raw?.Blob;
+
+    /// <summary>The message's attachments made ready for the blob store, in the order of <see cref="MimeMessage.Attachments"/>; null entries (or a null list) are stored from their content.</summary>
+    public IReadOnlyList<PreparedBlob?>? AttachmentBlobs { get; }
 
     /// <summary>Why the parser gave up, when it threw (it is built not to).</summary>
     public Exception? ParseError { get; }
@@ -66,17 +78,16 @@ internal sealed class PreparedMail : IDisposable
         RawMessage raw;
         try
         {
-            raw = RawMessage.Read(mail);
+            raw = RawMessage.Read(mail, bytes => PrepareBlob(store, bytes, compress: true));
         }
         catch (Exception e)
         {
-            return new PreparedMail(null, ExceptionDispatchInfo.Capture(e), null, null, null, null, null);
+            return new PreparedMail(null, ExceptionDispatchInfo.Capture(e), null, null, null, null);
         }
 
-        var blob = PrepareBlob(store, raw);
         if (raw.Size > maxMessageBytes)
         {
-            return new PreparedMail(raw, null, blob, null, null, null, null);
+            return new PreparedMail(raw, null, null, null, null, null);
         }
 
         MimeMessage message;
@@ -87,17 +98,20 @@ internal sealed class PreparedMail : IDisposable
         }
         catch (Exception e)
         {
-            return new PreparedMail(raw, null, blob, null, e, null, null);
+            return new PreparedMail(raw, null, null, e, null, null);
         }
 
+        MessageFacts facts;
         try
         {
-            return new PreparedMail(raw, null, blob, message, null, MessageFacts.Read(message, trustedAuthServId), null);
+            facts = MessageFacts.Read(message, trustedAuthServId);
         }
         catch (Exception e)
         {
-            return new PreparedMail(raw, null, blob, message, null, null, ExceptionDispatchInfo.Capture(e));
+            return new PreparedMail(raw, null, message, null, null, ExceptionDispatchInfo.Capture(e), PrepareAttachments(store, message));
         }
+
+        return new PreparedMail(raw, null, message, null, facts, null, PrepareAttachments(store, message));
     }
 
     /// <summary>Hands the parsed message to the caller, who disposes it from then on.</summary>
@@ -114,19 +128,44 @@ internal sealed class PreparedMail : IDisposable
         _message = null;
     }
 
-    private static PreparedBlob? PrepareBlob(ITicketStore store, RawMessage raw)
+    /// <summary>Encodes the attachments small enough to hold in memory; the writer stores the others from their content.</summary>
+    private static PreparedBlob?[]? PrepareAttachments(ITicketStore store, MimeMessage message)
     {
-        if (raw.Bytes is not { } bytes)
+        var attachments = message.Attachments;
+        if (attachments.Count == 0)
         {
             return null;
         }
 
+        var blobs = new PreparedBlob?[attachments.Count];
         try
         {
-            return store.PrepareBlob(raw.Sha256, bytes, compress: true);
+            for (var i = 0; i < blobs.Length; i++)
+            {
+                var content = AttachmentContent.Of(attachments[i]).Content;
+                if (content.Length <= AttachmentInMemoryLimit)
+                {
+                    blobs[i] = PrepareBlob(store, content.ToArray(), AttachmentContent.ShouldCompress(attachments[i]));
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or InvalidOperationException)
+        {
+            // The writer meets the same failure where it stores the content, and reports it there.
+        }
+
+        return blobs;
+    }
+
+    private static PreparedBlob? PrepareBlob(ITicketStore store, byte[] bytes, bool compress)
+    {
+        try
+        {
+            return store.PrepareBlob(bytes, compress);
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
+            // Stored from the bytes on the writer instead, which then reports why.
             return null;
         }
     }

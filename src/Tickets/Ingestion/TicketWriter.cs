@@ -147,10 +147,11 @@ internal sealed class TicketWriter(TicketingOptions options, IRoutingPolicy rout
     private static async Task<long> InsertInboundAsync(
         IngestContext context, MimeMessage message, MailboxAddress sender, MessageFacts facts, long ticketId, MessageKind kind, ThreadingReason reason, string detail, DateTimeOffset receivedAt)
     {
-        var attachments = new List<StoredAttachment>();
-        foreach (var entity in message.Attachments)
+        var entities = message.Attachments;
+        var attachments = new List<StoredAttachment>(entities.Count);
+        for (var i = 0; i < entities.Count; i++)
         {
-            attachments.Add(await StoreAttachmentAsync(context.Session, entity));
+            attachments.Add(await StoreAttachmentAsync(context.Session, entities[i], context.AttachmentBlobs?[i]));
         }
 
         return await context.Session.InsertMessageAsync(new NewMessage(
@@ -174,21 +175,21 @@ internal sealed class TicketWriter(TicketingOptions options, IRoutingPolicy rout
             attachments));
     }
 
-    /// <summary>Stores an attachment's bytes under their hash; its own name is kept only as a label.</summary>
-    private static async Task<StoredAttachment> StoreAttachmentAsync(ITicketSession session, MimeEntity entity)
+    /// <summary>Stores an attachment's bytes under their hash (from <paramref name="prepared"/> when it was encoded ahead); its own name is kept only as a label.</summary>
+    private static async Task<StoredAttachment> StoreAttachmentAsync(ITicketSession session, MimeEntity entity, PreparedBlob? prepared)
     {
-        var (content, disposition) = entity switch
+        var (content, disposition) = AttachmentContent.Of(entity);
+        string sha256;
+        if (prepared is not null)
         {
-            MessagePart embedded => (embedded.RawContent, "attachment"),
-            MimePart part => (part.Content, part.IsInline ? "inline" : "attachment"),
-            _ => throw new InvalidOperationException($"Unexpected attachment entity {entity.GetType().Name}."),
-        };
-        var sha256 = content.ComputeSha256();
-        using (var stream = content.OpenRead())
+            sha256 = prepared.Sha256;
+            await session.PutBlobAsync(prepared);
+        }
+        else
         {
-            // Text and embedded mail compress well; images and archives are compressed already.
-            var compress = entity.ContentType.MediaType is "text" or "message" || entity.ContentType.MimeType is "application/json" or "application/xml";
-            await session.PutBlobAsync(sha256, stream, compress);
+            sha256 = content.ComputeSha256();
+            using var stream = content.OpenRead();
+            await session.PutBlobAsync(sha256, stream, AttachmentContent.ShouldCompress(entity));
         }
 
         var name = entity.FileName ?? (entity is MessagePart m && m.Message.Subject is { Length: > 0 } s ? s + ".eml" : null);

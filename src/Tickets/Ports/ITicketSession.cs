@@ -23,7 +23,7 @@ public interface ITicketSession : IAsyncDisposable
     /// <summary>Stores bytes under their SHA-256 unless present; <paramref name="compress"/> for raw mail, not for already-compressed attachments.</summary>
     Task PutBlobAsync(string sha256, Stream content, bool compress);
 
-    /// <summary>Stores a blob made ready by <see cref="ITicketStore.PrepareBlob"/> unless present.</summary>
+    /// <summary>Stores a blob made ready by <see cref="ITicketStore.PrepareBlob(string, byte[], bool)"/> unless present.</summary>
     Task PutBlobAsync(PreparedBlob blob) => PutBlobAsync(blob.Sha256, new MemoryStream(blob.Content, writable: false), blob.Compress);
 
     Task<MessageRef?> FindMessageByMessageIdAsync(string messageId, MessageDirection direction);

@@ -28,6 +28,13 @@ public interface ITicketStore
     /// </summary>
     PreparedBlob PrepareBlob(string sha256, byte[] content, bool compress) => new(sha256, content, compress);
 
+    /// <summary>
+    /// As <see cref="PrepareBlob(string, byte[], bool)"/> for bytes whose hash the caller does not
+    /// have yet: the store hashes them (<see cref="PreparedBlob.Sha256"/>), one pass instead of two.
+    /// </summary>
+    PreparedBlob PrepareBlob(byte[] content, bool compress) =>
+        new(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content)), content, compress);
+
     /// <summary>Reads a blob (raw message, attachment) by hash; null when absent. The stream is decompressed.</summary>
     Task<Stream?> OpenBlobAsync(string sha256, CancellationToken cancellationToken);
 
