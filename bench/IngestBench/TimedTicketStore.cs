@@ -42,6 +42,9 @@ internal sealed class TimedTicketStore(ITicketStore inner, StoreCallTimes times)
     public Task<IReadOnlyList<OutboxEntry>> LeaseDueOutboxAsync(string owner, DateTimeOffset now, TimeSpan lease, int limit, CancellationToken cancellationToken) =>
         inner.LeaseDueOutboxAsync(owner, now, lease, limit, cancellationToken);
 
+    public Task<int> ReleaseDeadOutboxLeasesAsync(Func<string, bool> isDead, DateTimeOffset now, CancellationToken cancellationToken) =>
+        inner.ReleaseDeadOutboxLeasesAsync(isDead, now, cancellationToken);
+
     public Task MarkOutboxSentAsync(long outboxId, DateTimeOffset at, string detail, CancellationToken cancellationToken) =>
         inner.MarkOutboxSentAsync(outboxId, at, detail, cancellationToken);
 
