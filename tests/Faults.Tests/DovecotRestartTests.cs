@@ -78,6 +78,7 @@ public sealed class DovecotRestartTests(ITestOutputHelper output)
         {
             if (clock.Elapsed > limit || worker.HasExited)
             {
+                File.WriteAllText(Path.Combine(Path.GetTempPath(), "mt-fault-failed-worker.log"), worker.Log);
                 Assert.Fail($"{what}: not within {limit}{(worker.HasExited ? " (the worker exited)" : "")}; worker log:\n{WorkerProcess.Tail(worker.Log, 30)}");
             }
 

@@ -107,9 +107,17 @@ internal sealed class WorkerSetup : IDisposable
     /// <summary>`status --json`, parsed, with its exit code (1 = unhealthy).</summary>
     public async Task<(int Exit, JsonObject Status)> StatusAsync()
     {
+        var (exit, output, log) = await StatusRawAsync();
+        Assert.True(output.Length > 0, $"status printed nothing (exit {exit}): {log}");
+        return (exit, JsonNode.Parse(output)!.AsObject());
+    }
+
+    /// <summary>`status --json` as printed: exit code, standard output, log.</summary>
+    public async Task<(int Exit, string Output, string Log)> StatusRawAsync()
+    {
         await using var process = WorkerProcess.Start(this, "status", "--json");
         var exit = await process.WaitAsync(TimeSpan.FromSeconds(60));
-        return (exit, JsonNode.Parse(process.Output)!.AsObject());
+        return (exit, process.Output, process.Log);
     }
 
     /// <summary>The job_runs view of `status --json` for a job (e.g. "MailboxPoll/support").</summary>
