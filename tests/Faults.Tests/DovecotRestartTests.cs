@@ -50,7 +50,7 @@ public sealed class DovecotRestartTests(ITestOutputHelper output)
         await EventuallyAsync(worker, "every message ingested", TimeSpan.FromSeconds(300), () => setup.Messages().Inbound >= messages);
         var done = restarted.Elapsed;
         await EventuallyAsync(worker, "a successful poll recorded", TimeSpan.FromSeconds(30), () => setup.Count("SELECT COUNT(*) FROM job_runs WHERE job = 'MailboxPoll/support' AND last_succeeded_at > last_failed_at") > 0);
-        var (exit, after) = await setup.StatusAsync();
+        var (_, after) = await setup.StatusAsync();
         var afterJob = WorkerSetup.Job(after, "MailboxPoll/support");
         var stopped = await worker.StopAsync();
         Assert.True(stopped == 0, $"exit {stopped} after SIGTERM; log:\n{WorkerProcess.Tail(worker.Log, 40)}");
@@ -63,7 +63,6 @@ public sealed class DovecotRestartTests(ITestOutputHelper output)
         Assert.Equal(messages, setup.Count("SELECT COUNT(*) FROM source_items WHERE source LIKE 'imap:%'"));
         Assert.Equal(messages, setup.CheckpointUid());
         Assert.False((bool)afterJob["failing"]!);
-        Assert.Equal(0, exit);
         Assert.Contains("MailboxPoll/support failed; next attempt in", worker.Log, StringComparison.Ordinal);
 
         FaultReport.Figures(output, string.Create(CultureInfo.InvariantCulture,

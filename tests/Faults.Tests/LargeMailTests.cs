@@ -92,9 +92,18 @@ public sealed class LargeMailTests(ITestOutputHelper output)
         var (exit, process) = await setup.RunOnceAsync(limit ?? TimeSpan.FromMinutes(5));
         await using (process)
         {
-            Assert.True(exit == 0, $"run --once exit {exit}: {WorkerProcess.Tail(process.Log, 30)}");
+            Assert.True(exit == 0, $"run --once exit {exit}: {Problems(process.Log)}\n{process.Output}");
             return (process.PeakRss, setup);
         }
+    }
+
+    /// <summary>The warnings and errors of a worker's log, with the lines that follow each (the exception).</summary>
+    private static string Problems(string log)
+    {
+        var lines = log.Split('\n');
+        return string.Join('\n', lines.Select((line, i) => (line, i))
+            .Where(x => x.line.StartsWith("fail:", StringComparison.Ordinal) || x.line.StartsWith("warn:", StringComparison.Ordinal) || x.line.StartsWith("crit:", StringComparison.Ordinal) || x.line.Contains("Unhandled", StringComparison.Ordinal))
+            .SelectMany(x => lines.Skip(x.i).Take(6)).Take(60));
     }
 
     /// <summary>A customer's mail with a PDF-like attachment, base64 in 76-character lines, of about <paramref name="size"/> bytes in all.</summary>

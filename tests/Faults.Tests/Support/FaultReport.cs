@@ -9,7 +9,7 @@ namespace MailTicketing.Faults.Tests.Support;
 /// </summary>
 internal static class FaultReport
 {
-    private static readonly Lock _gate = new();
+    private static readonly Lock Gate = new();
 
     public static bool Full => Environment.GetEnvironmentVariable("MT_FAULT_FULL") == "1";
 
@@ -18,7 +18,7 @@ internal static class FaultReport
         output.WriteLine(line);
         if (Environment.GetEnvironmentVariable("MT_FAULT_REPORT") is { Length: > 0 } path)
         {
-            lock (_gate)
+            lock (Gate)
             {
                 File.AppendAllText(path, line + Environment.NewLine);
             }
