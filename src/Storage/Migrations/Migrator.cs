@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using MailTicketing.Storage.Dialects;
 using MailTicketing.Storage.Repositories;
@@ -19,14 +20,21 @@ internal sealed class Migrator(ISqlDialect dialect, IReadOnlyList<MigrationScrip
         await using var connection = await dialect.OpenAsync(cancellationToken);
         await dialect.PrepareDatabaseAsync(connection, cancellationToken);
 
-        // The ledger script is idempotent (IF NOT EXISTS) and runs before the ledger is read.
-        await using (var transaction = await dialect.BeginWriteAsync(connection, cancellationToken))
+        // Read first: an up-to-date database needs no write lock, so `status` and a starting
+        // worker are not stopped by another writer holding it (a long ingest, a backup). Only a
+        // database without the ledger runs its script (idempotent: IF NOT EXISTS) to create it.
+        var recorded = await TryReadLedgerAsync(new SqlContext(connection, null, cancellationToken));
+        if (recorded is null)
         {
-            await connection.ExecuteAsync(new SqlContext(connection, transaction, cancellationToken).Command(_scripts[0].Sql));
-            await transaction.CommitAsync(cancellationToken);
+            await using (var transaction = await dialect.BeginWriteAsync(connection, cancellationToken))
+            {
+                await connection.ExecuteAsync(new SqlContext(connection, transaction, cancellationToken).Command(_scripts[0].Sql));
+                await transaction.CommitAsync(cancellationToken);
+            }
+
+            recorded = await ReadLedgerAsync(new SqlContext(connection, null, cancellationToken));
         }
 
-        var recorded = await ReadLedgerAsync(new SqlContext(connection, null, cancellationToken));
         foreach (var row in recorded)
         {
             Verify(row);
@@ -72,6 +80,21 @@ internal sealed class Migrator(ISqlDialect dialect, IReadOnlyList<MigrationScrip
         }
 
         return applied;
+    }
+
+    /// <summary>The ledger, or null when there is none yet (a new database).</summary>
+    private static async Task<IReadOnlyList<LedgerRow>?> TryReadLedgerAsync(SqlContext sql)
+    {
+        try
+        {
+            return await ReadLedgerAsync(sql);
+        }
+        catch (DbException)
+        {
+            // No schema_migrations table: both providers report it as an error of the statement,
+            // which leaves the connection usable (no transaction was open).
+            return null;
+        }
     }
 
     private static async Task<IReadOnlyList<LedgerRow>> ReadLedgerAsync(SqlContext sql)

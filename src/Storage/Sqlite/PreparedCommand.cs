@@ -72,7 +72,7 @@ internal sealed class PreparedCommand(PreparedConnection connection) : DbCommand
         }
 
         var command = connection.Physical.Statement(CommandText);
-        command.Transaction = (SqliteTransaction?)DbTransaction;
+        command.Transaction = DbTransaction is SqliteUnitTransaction unit ? unit.Inner : (SqliteTransaction?)DbTransaction;
         command.CommandTimeout = CommandTimeout;
         command.Parameters.Clear();
         foreach (SqliteParameter parameter in _parameterHolder.Parameters)

@@ -93,14 +93,14 @@ internal sealed class SqliteDialect : ISqlDialect, IAsyncDisposable
     public Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult<DbTransaction>(Native(connection).BeginTransaction(deferred: false));
+        return Task.FromResult<DbTransaction>(new SqliteUnitTransaction(Native(connection).BeginTransaction(deferred: false), connection));
     }
 
     // A deferred transaction becomes a read snapshot at its first read and holds no write lock.
     public Task<DbTransaction> BeginReadAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult<DbTransaction>(Native(connection).BeginTransaction(deferred: true));
+        return Task.FromResult<DbTransaction>(new SqliteUnitTransaction(Native(connection).BeginTransaction(deferred: true), connection));
     }
 
     public Task<bool> InsertBlobAsync(SqlContext sql, BlobHeader header, Stream storedBytes) =>

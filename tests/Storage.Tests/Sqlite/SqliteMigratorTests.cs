@@ -41,6 +41,21 @@ public sealed class SqliteMigratorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_up_to_date_database_migrates_without_the_write_lock_so_status_works_while_another_writer_holds_it()
+    {
+        await MigrateAsync(_embedded);
+        await using var holder = new SqliteConnection($"Data Source={Path.Combine(_provider.Folder, "migrate.db")};Pooling=False;Default Timeout=1");
+        await holder.OpenAsync();
+        await holder.ExecuteAsync("PRAGMA busy_timeout = 0; BEGIN EXCLUSIVE; UPDATE schema_migrations SET name = name WHERE 0;");
+
+        // Nothing pending: no write transaction, so the lock held above does not stop it.
+        var applied = await MigrateAsync(_embedded);
+
+        Assert.Empty(applied);
+        await holder.ExecuteAsync("ROLLBACK");
+    }
+
+    [Fact]
     public async Task The_ledger_records_each_script_with_its_checksum_and_time()
     {
         await MigrateAsync(_embedded);

@@ -1,0 +1,136 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using MailTicketing.Faults.Tests.Support;
+using Xunit.Abstractions;
+
+namespace MailTicketing.Faults.Tests;
+
+/// <summary>
+/// Size: a 60 MB message and a mailbox of 100,000 messages (CI: 2,000 and 10,000), read over
+/// IMAP by `run --once` in a child process whose peak resident memory (VmHWM) is measured.
+/// The folders sit on a private Dovecot, written as Maildir files, so the shared one is not loaded.
+/// </summary>
+public sealed class LargeMailTests(ITestOutputHelper output)
+{
+    private const long MiB = 1024 * 1024;
+
+    [FaultFact(NeedsRoot = true)]
+    public async Task A_60_MB_message_is_quarantined_too_large_by_default_and_a_ticket_with_the_limit_raised_without_holding_it_in_memory()
+    {
+        await using var dovecot = await PrivateDovecot.StartAsync();
+        var run = "big-" + Guid.NewGuid().ToString("N")[..8];
+        var big = BigMail(run, 60 * MiB);
+        await dovecot.CreateFolderAsync("big", [big]);
+        await dovecot.CreateFolderAsync("small", [FaultMail.Customer(run, 1)]);
+
+        var baseline = await RunOnceAsync(dovecot, "small", maxMessageBytes: null);
+        var (quarantinedRss, quarantined) = await RunOnceAsync(dovecot, "big", maxMessageBytes: null);
+        var (ticketRss, ticketed) = await RunOnceAsync(dovecot, "big", maxMessageBytes: 100 * MiB);
+
+        Assert.Equal((0L, 1L), (quarantined.Messages().Inbound, quarantined.Count("SELECT COUNT(*) FROM quarantine WHERE reason = 'too-large'")));
+        Assert.Equal((long)big.Length, quarantined.Count("SELECT size FROM quarantine"));
+        Assert.Equal((1L, 0L), (ticketed.Messages().Inbound, ticketed.Messages().Quarantined));
+        Assert.Equal((long)big.Length, ticketed.Count("SELECT size FROM messages WHERE direction = 'Inbound'"));
+        Assert.Equal(1, ticketed.Count("SELECT COUNT(*) FROM message_attachments"));
+        FaultReport.Figures(output, $"60MB: message {FaultReport.Megabytes(big.Length)}; peak RSS {FaultReport.Megabytes(baseline.Rss)} for one small message, {FaultReport.Megabytes(quarantinedRss)} quarantined too-large (default limit), {FaultReport.Megabytes(ticketRss)} as a ticket (limit raised)");
+
+        // Quarantine reads the message as a stream (hash, blob); the ticket never holds two copies.
+        Assert.True(quarantinedRss < baseline.Rss + big.Length / 2, $"quarantine peak {quarantinedRss}");
+        Assert.True(ticketRss < baseline.Rss + (big.Length * 3 / 2), $"ticket peak {ticketRss}");
+        baseline.Setup.Dispose();
+        quarantined.Dispose();
+        ticketed.Dispose();
+    }
+
+    [FaultFact(NeedsRoot = true)]
+    public async Task A_mailbox_of_100000_messages_is_read_with_flat_memory_each_message_once()
+    {
+        var (small, large) = FaultReport.Full ? (10_000, 100_000) : (2_000, 10_000);
+        await using var dovecot = await PrivateDovecot.StartAsync();
+        var run = "many-" + Guid.NewGuid().ToString("N")[..8];
+        var filling = Stopwatch.StartNew();
+        await dovecot.CreateFolderAsync("small", Enumerable.Range(0, small).Select(i => FaultMail.Customer(run, i)));
+        await dovecot.CreateFolderAsync("large", Enumerable.Range(0, large).Select(i => FaultMail.Customer(run, i)));
+        output.WriteLine($"{small + large} Maildir files written in {filling.Elapsed.TotalSeconds:F1} s");
+
+        var (smallRss, smallSetup, _) = await TimedRunAsync(dovecot, "small", small);
+        var (largeRss, largeSetup, largeTime) = await TimedRunAsync(dovecot, "large", large);
+        using (smallSetup)
+        using (largeSetup)
+        {
+            var rate = large / largeTime.TotalSeconds;
+            FaultReport.Figures(output, string.Create(CultureInfo.InvariantCulture,
+                $"{large}-mailbox: peak RSS {FaultReport.Megabytes(smallRss)} at {small:N0}, {FaultReport.Megabytes(largeRss)} at {large:N0}; ingest {rate:F0} msg/s ({largeTime.TotalSeconds:F0} s), lost 0, duplicates 0"));
+
+            // Flat: five to ten times the mail, at most a quarter more memory (and 32 MB of slack for the GC).
+            Assert.True(largeRss < (smallRss * 5 / 4) + (32 * MiB), $"{largeRss} at {large} against {smallRss} at {small}");
+        }
+    }
+
+    private async Task<(long Rss, WorkerSetup Setup, TimeSpan Time)> TimedRunAsync(PrivateDovecot dovecot, string folder, int count)
+    {
+        var clock = Stopwatch.StartNew();
+        var (rss, setup) = await RunOnceAsync(dovecot, folder, maxMessageBytes: null, TimeSpan.FromMinutes(20));
+        var time = clock.Elapsed;
+        var (inbound, distinct, quarantined) = setup.Messages();
+        Assert.Equal((count, count, 0L), (inbound, distinct, quarantined));
+        Assert.Equal(count, setup.CheckpointUid());
+        output.WriteLine($"{count} messages: {time.TotalSeconds:F1} s, peak RSS {FaultReport.Megabytes(rss)}");
+        return (rss, setup, time);
+    }
+
+    private static async Task<(long Rss, WorkerSetup Setup)> RunOnceAsync(PrivateDovecot dovecot, string folder, long? maxMessageBytes, TimeSpan? limit = null)
+    {
+        var setup = new WorkerSetup(folder, dovecot.ImapsPort);
+        setup.Imap["CaFile"] = dovecot.CaFile;
+        if (maxMessageBytes is { } max)
+        {
+            setup.Settings["MaxMessageBytes"] = max;
+        }
+
+        var (exit, process) = await setup.RunOnceAsync(limit ?? TimeSpan.FromMinutes(5));
+        await using (process)
+        {
+            Assert.True(exit == 0, $"run --once exit {exit}: {Problems(process.Log)}\n{process.Output}");
+            return (process.PeakRss, setup);
+        }
+    }
+
+    /// <summary>The warnings and errors of a worker's log, with the lines that follow each (the exception).</summary>
+    private static string Problems(string log)
+    {
+        var lines = log.Split('\n');
+        return string.Join('\n', lines.Select((line, i) => (line, i))
+            .Where(x => x.line.StartsWith("fail:", StringComparison.Ordinal) || x.line.StartsWith("warn:", StringComparison.Ordinal) || x.line.StartsWith("crit:", StringComparison.Ordinal) || x.line.Contains("Unhandled", StringComparison.Ordinal))
+            .SelectMany(x => lines.Skip(x.i).Take(6)).Take(60));
+    }
+
+    /// <summary>A customer's mail with a PDF-like attachment, base64 in 76-character lines, of about <paramref name="size"/> bytes in all.</summary>
+    private static byte[] BigMail(string run, long size)
+    {
+        var head = Encoding.ASCII.GetBytes(
+            "From: Customer <customer@customer.example>\r\n" +
+            "To: support@exchange.example\r\n" +
+            "Subject: Statement for my withdrawal, order WD00000001\r\n" +
+            $"Date: {DateTimeOffset.UtcNow.ToString("ddd, dd MMM yyyy HH:mm:ss +0000", CultureInfo.InvariantCulture)}\r\n" +
+            $"Message-ID: <{FaultMail.MessageId(run, 0)}>\r\n" +
+            "MIME-Version: 1.0\r\n" +
+            "Content-Type: multipart/mixed; boundary=\"b1\"\r\n\r\n" +
+            "--b1\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nMy bank statement is attached; the withdrawal has not arrived.\r\n" +
+            "--b1\r\nContent-Type: application/pdf; name=\"statement.pdf\"\r\nContent-Disposition: attachment; filename=\"statement.pdf\"\r\nContent-Transfer-Encoding: base64\r\n\r\n");
+        var tail = Encoding.ASCII.GetBytes("--b1--\r\n");
+        var random = new Random(60);
+        var raw = new byte[57];
+        using var message = new MemoryStream((int)size + 1024);
+        message.Write(head);
+        while (message.Length < size - tail.Length - 80)
+        {
+            random.NextBytes(raw);
+            message.Write(Encoding.ASCII.GetBytes(Convert.ToBase64String(raw) + "\r\n"));
+        }
+
+        message.Write(tail);
+        return message.ToArray();
+    }
+}
