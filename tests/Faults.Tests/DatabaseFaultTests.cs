@@ -55,7 +55,8 @@ public sealed class DatabaseFaultTests(ITestOutputHelper output)
         output.WriteLine($"run --once while locked: exit {locked.Exit}\n{locked.Process.Output}\n{WorkerProcess.Tail(locked.Process.Log, 15)}");
         output.WriteLine($"status while locked: {statusWhileLocked}");
         Assert.Equal(1, locked.Exit);
-        Assert.Contains("database is locked", locked.Process.Log, StringComparison.Ordinal);
+        Assert.Contains("The database could not be used: SQLite Error 5: 'database is locked'.", locked.Process.Log, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", locked.Process.Log, StringComparison.Ordinal);
 
         var (exit, worker) = await setup.RunOnceAsync();
         Assert.True(exit == 0, worker.Log);

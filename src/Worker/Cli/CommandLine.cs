@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Data.Common;
 using MailTicketing.Worker.Configuration;
 
 namespace MailTicketing.Worker.Cli;
@@ -29,11 +30,30 @@ internal static class CommandLine
             // Stopped (Ctrl+C) while working, as System.CommandLine's own handler reports it.
             return 1;
         }
+        catch (Exception e) when (DatabaseError(e) is { } database)
+        {
+            // Locked, full, unreachable: the operator's problem to fix, not ours; no stack trace.
+            await Console.Error.WriteLineAsync($"The database could not be used: {database.Message} The command stopped; its open transaction was rolled back and what it had committed stays.");
+            return 1;
+        }
         catch (Exception e)
         {
             await Console.Error.WriteLineAsync("Unhandled exception: " + e);
             return 1;
         }
+    }
+
+    private static DbException? DatabaseError(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            if (e is DbException database)
+            {
+                return database;
+            }
+        }
+
+        return null;
     }
 
     internal static RootCommand Build()
