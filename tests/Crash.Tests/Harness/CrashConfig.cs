@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using MailTicketing.Imap.Tests.Support;
+using MailTicketing.Worker.Tests.Support;
 
 namespace MailTicketing.Crash.Tests.Harness;
 
@@ -71,22 +72,7 @@ internal static class CrashConfig
                 ["RetryMaxDelay"] = "00:00:10",
                 ["Timeout"] = "00:00:30",
             },
-            ["Mailboxes"] = new JsonArray(new JsonObject
-            {
-                ["Name"] = "support",
-                ["Address"] = "support@exchange.example",
-                ["TicketPrefix"] = "SUP",
-                ["Imap"] = new JsonObject
-                {
-                    ["Host"] = MailServer.Host,
-                    ["Port"] = MailServer.ImapsPort,
-                    ["Security"] = "ImplicitTls",
-                    ["User"] = MailServer.Staff("support"),
-                    ["PasswordVariable"] = ImapPasswordVariable,
-                    ["CaFile"] = MailServer.CaFile,
-                    ["Folder"] = folder,
-                },
-            }),
+            ["Mailboxes"] = new JsonArray(WorkerConfigJson.SupportMailbox(folder, ImapPasswordVariable)),
         },
     };
 }

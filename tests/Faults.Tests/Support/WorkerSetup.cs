@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using MailTicketing.Imap.Tests.Support;
+using MailTicketing.Worker.Tests.Support;
 using Microsoft.Data.Sqlite;
 
 namespace MailTicketing.Faults.Tests.Support;
@@ -34,23 +35,7 @@ internal sealed class WorkerSetup : IDisposable
                     ["MailboxPoll"] = new JsonObject { ["Interval"] = "00:00:01" },
                     ["Outbox"] = new JsonObject { ["Interval"] = "00:00:01" },
                 },
-                ["Mailboxes"] = new JsonArray(new JsonObject
-                {
-                    ["Name"] = "support",
-                    ["Address"] = "support@exchange.example",
-                    ["TicketPrefix"] = "SUP",
-                    ["Imap"] = new JsonObject
-                    {
-                        ["Host"] = MailServer.Host,
-                        ["Port"] = imapsPort,
-                        ["Security"] = "ImplicitTls",
-                        ["User"] = MailServer.Staff("support"),
-                        ["PasswordVariable"] = ImapPasswordVariable,
-                        ["CaFile"] = MailServer.CaFile,
-                        ["Folder"] = folder,
-                        ["CommandTimeout"] = "00:00:30",
-                    },
-                }),
+                ["Mailboxes"] = new JsonArray(SupportMailbox(folder, imapsPort)),
             },
         };
     }
@@ -157,5 +142,13 @@ internal sealed class WorkerSetup : IDisposable
         {
             // A mount or a file still open; the temp folder is cleaned later.
         }
+    }
+
+    /// <summary>The support mailbox on the given Dovecot, with a command timeout that a restarted server cannot stretch.</summary>
+    private static JsonObject SupportMailbox(string folder, int imapsPort)
+    {
+        var mailbox = WorkerConfigJson.SupportMailbox(folder, ImapPasswordVariable, imapsPort);
+        mailbox["Imap"]!["CommandTimeout"] = "00:00:30";
+        return mailbox;
     }
 }

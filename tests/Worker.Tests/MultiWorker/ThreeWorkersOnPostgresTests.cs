@@ -200,22 +200,7 @@ public sealed class ThreeWorkersOnPostgresTests(ITestOutputHelper output) : IAsy
                 ["DefaultPolicy"] = "fast",
                 ["DefaultTeamAddress"] = "team@exchange.example",
             },
-            ["Mailboxes"] = new JsonArray(new JsonObject
-            {
-                ["Name"] = "support",
-                ["Address"] = "support@exchange.example",
-                ["TicketPrefix"] = "SUP",
-                ["Imap"] = new JsonObject
-                {
-                    ["Host"] = MailServer.Host,
-                    ["Port"] = MailServer.ImapsPort,
-                    ["Security"] = "ImplicitTls",
-                    ["User"] = MailServer.Staff("support"),
-                    ["PasswordVariable"] = "MT_THREE_WORKERS_IMAP",
-                    ["CaFile"] = MailServer.CaFile,
-                    ["Folder"] = folder,
-                },
-            }),
+            ["Mailboxes"] = new JsonArray(WorkerConfigJson.SupportMailbox(folder, "MT_THREE_WORKERS_IMAP")),
         },
     };
 

@@ -1,0 +1,26 @@
+using System.Text.Json.Nodes;
+using MailTicketing.Imap.Tests.Support;
+
+namespace MailTicketing.Worker.Tests.Support;
+
+/// <summary>Pieces of a worker's JSON configuration for tests that start `mailticketing run` as a process (also linked into Crash.Tests and Faults.Tests).</summary>
+public static class WorkerConfigJson
+{
+    /// <summary>The support mailbox read over IMAPS from <paramref name="folder"/> of the test Dovecot (or the one on <paramref name="imapsPort"/>), its password in <paramref name="passwordVariable"/>.</summary>
+    public static JsonObject SupportMailbox(string folder, string passwordVariable, int? imapsPort = null) => new()
+    {
+        ["Name"] = "support",
+        ["Address"] = "support@exchange.example",
+        ["TicketPrefix"] = "SUP",
+        ["Imap"] = new JsonObject
+        {
+            ["Host"] = MailServer.Host,
+            ["Port"] = imapsPort ?? MailServer.ImapsPort,
+            ["Security"] = "ImplicitTls",
+            ["User"] = MailServer.Staff("support"),
+            ["PasswordVariable"] = passwordVariable,
+            ["CaFile"] = MailServer.CaFile,
+            ["Folder"] = folder,
+        },
+    };
+}
