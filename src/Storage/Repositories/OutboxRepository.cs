@@ -95,19 +95,19 @@ internal sealed class OutboxRepository(SqlContext sql)
         return [.. rows.Select(row => row.ToEntry())];
     }
 
-    /// <summary>Clears the live leases on Pending rows held by owners <paramref name="isDead"/> picks; returns how many rows.</summary>
-    public async Task<int> ReleaseLeasesAsync(Func<string, bool> isDead, DateTimeOffset now)
+    /// <summary>The owners of live leases on Pending rows.</summary>
+    public async Task<IReadOnlyList<string>> LiveLeaseOwnersAsync(DateTimeOffset now)
     {
         // Pending rows only: the partial index ix_outbox_due holds them.
         const string owners = "SELECT DISTINCT lease_owner FROM outbox WHERE state = 'Pending' AND lease_until > @Now AND lease_owner IS NOT NULL";
-        const string release = "UPDATE outbox SET lease_owner = NULL, lease_until = NULL WHERE state = 'Pending' AND lease_owner = @Owner";
-        var released = 0;
-        foreach (var owner in (await sql.Connection.QueryAsync<string>(sql.Command(owners, new { Now = UnixTime.ToMs(now) }))).ToList().Where(isDead))
-        {
-            released += await sql.Connection.ExecuteAsync(sql.Command(release, new { Owner = owner }));
-        }
+        return [.. await sql.Connection.QueryAsync<string>(sql.Command(owners, new { Now = UnixTime.ToMs(now) }))];
+    }
 
-        return released;
+    /// <summary>Clears <paramref name="owner"/>'s leases on Pending rows; returns how many rows.</summary>
+    public Task<int> ReleaseLeasesAsync(string owner)
+    {
+        const string release = "UPDATE outbox SET lease_owner = NULL, lease_until = NULL WHERE state = 'Pending' AND lease_owner = @Owner";
+        return sql.Connection.ExecuteAsync(sql.Command(release, new { Owner = owner }));
     }
 
     /// <summary>Records the attempt and moves the row to its new state; returns the ticket id and recipient for the ticket's history.</summary>

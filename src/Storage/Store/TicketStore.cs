@@ -116,8 +116,29 @@ internal sealed class TicketStore(ISqlDialect dialect, TimeProvider clock) : ITi
     public Task<IReadOnlyList<OutboxEntry>> LeaseDueOutboxAsync(string owner, DateTimeOffset now, TimeSpan lease, int limit, CancellationToken cancellationToken) =>
         WriteAsync(sql => new OutboxRepository(sql).LeaseDueAsync(owner, now, now + lease, limit), cancellationToken);
 
-    public Task<int> ReleaseDeadOutboxLeasesAsync(Func<string, bool> isDead, DateTimeOffset now, CancellationToken cancellationToken) =>
-        WriteAsync(sql => new OutboxRepository(sql).ReleaseLeasesAsync(isDead, now), cancellationToken);
+    public async Task<int> ReleaseDeadOutboxLeasesAsync(Func<string, bool> isDead, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        // Read first: every outbox pass asks, and only after a crash is there anything to free,
+        // so the write lock is taken only then.
+        var dead = (await ReadAsync(sql => new OutboxRepository(sql).LiveLeaseOwnersAsync(now), snapshot: false, cancellationToken)).Where(isDead).ToList();
+        if (dead.Count == 0)
+        {
+            return 0;
+        }
+
+        return await WriteAsync(
+            async sql =>
+            {
+                var released = 0;
+                foreach (var owner in dead)
+                {
+                    released += await new OutboxRepository(sql).ReleaseLeasesAsync(owner);
+                }
+
+                return released;
+            },
+            cancellationToken);
+    }
 
     public Task MarkOutboxSentAsync(long outboxId, DateTimeOffset at, string detail, CancellationToken cancellationToken) =>
         WriteAsync(
