@@ -38,16 +38,10 @@ internal static class CrashConfig
             ["MaxAcknowledgementsPerSenderPerHour"] = 1_000_000,
             ["MailboxLease"] = "00:00:05",
             ["ImapIdleDuration"] = "00:00:30",
-            ["Schedules"] = new JsonObject
-            {
-                ["MailboxPoll"] = new JsonObject { ["Interval"] = "00:00:01" },
-                ["Outbox"] = new JsonObject { ["Interval"] = "00:00:01" },
-                ["Sla"] = new JsonObject { ["Interval"] = "00:00:01" },
-                ["FollowUps"] = new JsonObject { ["Interval"] = "00:00:05" },
-            },
+            ["Schedules"] = WorkerConfigJson.EverySecondSchedules(),
             ["Sla"] = new JsonObject
             {
-                ["Calendars"] = new JsonArray(new JsonObject { ["Name"] = "always", ["TimeZone"] = "UTC", ["Hours"] = new JsonObject { ["Daily"] = "00:00-24:00" } }),
+                ["Calendars"] = new JsonArray(WorkerConfigJson.AlwaysOpenCalendar()),
                 ["Policies"] = new JsonArray(new JsonObject
                 {
                     ["Name"] = "crash",

@@ -186,16 +186,10 @@ public sealed class ThreeWorkersOnPostgresTests(ITestOutputHelper output) : IAsy
             ["Database"] = new JsonObject { ["Provider"] = "Postgres", ["ConnectionStringVariable"] = "MT_THREE_WORKERS_DB" },
             ["MailboxLease"] = "00:00:05",
             ["ImapIdleDuration"] = "00:00:30",
-            ["Schedules"] = new JsonObject
-            {
-                ["MailboxPoll"] = new JsonObject { ["Interval"] = "00:00:01" },
-                ["Outbox"] = new JsonObject { ["Interval"] = "00:00:01" },
-                ["Sla"] = new JsonObject { ["Interval"] = "00:00:01" },
-                ["FollowUps"] = new JsonObject { ["Interval"] = "00:00:05" },
-            },
+            ["Schedules"] = WorkerConfigJson.EverySecondSchedules(),
             ["Sla"] = new JsonObject
             {
-                ["Calendars"] = new JsonArray(new JsonObject { ["Name"] = "always", ["TimeZone"] = "UTC", ["Hours"] = new JsonObject { ["Daily"] = "00:00-24:00" } }),
+                ["Calendars"] = new JsonArray(WorkerConfigJson.AlwaysOpenCalendar()),
                 ["Policies"] = new JsonArray(new JsonObject { ["Name"] = "fast", ["Calendar"] = "always", ["FirstResponse"] = "00:00:10", ["Resolution"] = "00:00:20", ["ReminderShare"] = 0.5 }),
                 ["DefaultPolicy"] = "fast",
                 ["DefaultTeamAddress"] = "team@exchange.example",
