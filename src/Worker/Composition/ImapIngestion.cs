@@ -87,13 +87,15 @@ public sealed class ImapIngestion : IAsyncDisposable
 
     /// <summary>
     /// How long to wait before polling a mailbox again after <paramref name="failures"/> failures
-    /// in a row: the policy's backoff for a lost connection; at least a minute for anything else
-    /// (refused login, missing folder), so a misconfiguration does not hammer the server.
+    /// in a row: the policy's backoff when an IMAP connection was lost
+    /// (<paramref name="connectionLost"/>, see <see cref="ImapReconnectPolicy.IsTransient"/>); at
+    /// least a minute for anything else (refused login, missing folder or Maildir), so a
+    /// misconfiguration does not hammer the server.
     /// </summary>
-    public TimeSpan RetryDelay(Exception error, int failures)
+    public TimeSpan RetryDelay(bool connectionLost, int failures)
     {
         var delay = Policy.GetDelay(failures);
-        return ImapReconnectPolicy.IsTransient(error) || delay >= TimeSpan.FromMinutes(1) ? delay : TimeSpan.FromMinutes(1);
+        return connectionLost || delay >= TimeSpan.FromMinutes(1) ? delay : TimeSpan.FromMinutes(1);
     }
 
     /// <summary>Logs out and closes every connection.</summary>

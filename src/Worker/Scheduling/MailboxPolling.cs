@@ -1,3 +1,4 @@
+using MailTicketing.Imap;
 using MailTicketing.Tickets.Ingestion;
 using MailTicketing.Tickets.Ports;
 using MailTicketing.Worker.Composition;
@@ -228,7 +229,9 @@ public sealed class MailboxPolling : IAsyncDisposable
     private async Task FailedAsync(MailboxState state, string job, DateTimeOffset started, Exception error)
     {
         state.Failures++;
-        var delay = _imap.RetryDelay(error, state.Failures);
+        // A Maildir's I/O error (a missing directory is an IOException too) is no lost connection.
+        var connectionLost = state.Imap is not null && ImapReconnectPolicy.IsTransient(error);
+        var delay = _imap.RetryDelay(connectionLost, state.Failures);
         state.NotBefore = _clock.GetUtcNow() + delay;
         SchedulingLog.PollFailed(_logger, error, job, delay);
         await _recorder.RecordFailureAsync(job, started, error);

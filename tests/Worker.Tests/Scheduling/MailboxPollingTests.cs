@@ -115,6 +115,9 @@ public sealed class MailboxPollingTests : IAsyncLifetime
         await StartAsync(Path.Combine(_data, "no-such-maildir"));
 
         await _polling.PollAsync("support", CancellationToken.None);
+        // Longer than the backoff after a lost IMAP connection (0.5-1 s): a missing Maildir is a
+        // misconfiguration and waits a minute, though DirectoryNotFoundException is an IOException.
+        await Task.Delay(TimeSpan.FromSeconds(1.1));
         await _polling.PollAsync("support", CancellationToken.None);
 
         var run = Assert.Single(await Coordination.ListJobRunsAsync(CancellationToken.None));
