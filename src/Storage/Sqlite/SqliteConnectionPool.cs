@@ -5,18 +5,20 @@ namespace MailTicketing.Storage.Sqlite;
 
 /// <summary>
 /// Open connections with their compiled statements, lent out one unit of work at a time.
-/// SQLite has one writer at a time, so a handful of idle connections is plenty.
+/// SQLite has one writer at a time, so a handful of idle connections is plenty. The last one
+/// returned is lent first: each connection has its own page cache, and a writer handed a
+/// different connection per batch would warm (and keep) a copy of the hot pages in each.
 /// </summary>
 internal sealed class SqliteConnectionPool(string connectionString, string connectionPragmas)
 {
     private const int MaxIdle = 4;
 
-    private readonly ConcurrentBag<PhysicalConnection> _idle = [];
+    private readonly ConcurrentStack<PhysicalConnection> _idle = new();
 
     public async Task<PreparedConnection> RentAsync(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        if (_idle.TryTake(out var pooled))
+        if (_idle.TryPop(out var pooled))
         {
             return new PreparedConnection(pooled, this);
         }
@@ -47,13 +49,13 @@ internal sealed class SqliteConnectionPool(string connectionString, string conne
             return;
         }
 
-        _idle.Add(connection);
+        _idle.Push(connection);
     }
 
     /// <summary>Closes the idle connections (leased ones close when they come back and find the pool full).</summary>
     public void Clear()
     {
-        while (_idle.TryTake(out var connection))
+        while (_idle.TryPop(out var connection))
         {
             connection.Destroy();
         }

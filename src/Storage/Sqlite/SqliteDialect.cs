@@ -21,6 +21,13 @@ internal sealed class SqliteDialect : ISqlDialect, IAsyncDisposable
 
     private const int WalAutoCheckpointPages = 16384;
 
+    // SQLite's memory for all connections of the process together (page caches first): past it,
+    // a cache reuses its own least recently used pages instead of growing. Without it every
+    // pooled connection that once read a large database (the writer; the outbox pass over every
+    // acknowledgement) kept a full cache of its own, and a worker's memory grew with the
+    // database. One connection's cache: the writer, mostly alone, may still use all of it.
+    private const long MemoryBudgetBytes = CacheKibibytes * 1024L;
+
     private static int _nativeInitialized;
 
     private readonly SqliteConnectionPool _pool;
@@ -31,6 +38,7 @@ internal sealed class SqliteDialect : ISqlDialect, IAsyncDisposable
         if (Interlocked.Exchange(ref _nativeInitialized, 1) == 0)
         {
             SQLitePCL.Batteries_V2.Init();
+            SQLitePCL.raw.sqlite3_soft_heap_limit64(MemoryBudgetBytes);
         }
 
         var fullPath = Path.GetFullPath(options.Path);

@@ -287,6 +287,7 @@ public sealed class ImapSource : IAsyncDisposable
         }
         finally
         {
+            pass.Forget(spooled);
             foreach (var message in spooled)
             {
                 message.Dispose();
@@ -340,13 +341,27 @@ public sealed class ImapSource : IAsyncDisposable
 
         public IncomingMail Add(ImapSpooledMessage message)
         {
-            var key = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{uidValidity}:{message.Uid.Value}");
+            var key = KeyOf(message.Uid);
             _messages[key] = (message.Uid.Value, _lastAdded);
             _lastAdded = message.Uid.Value;
             return new IncomingMail(source.Mailbox, source.SourceName, key, message.Open);
         }
 
         public ImapUid UidOf(IncomingMail mail) => new(_messages[mail.SourceKey].Uid);
+
+        /// <summary>
+        /// Drops a finished chunk's messages, so a pass over a folder of any size holds one chunk:
+        /// the next chunk's first message carries its own previous UID.
+        /// </summary>
+        public void Forget(IEnumerable<ImapSpooledMessage> chunk)
+        {
+            foreach (var message in chunk)
+            {
+                _messages.Remove(KeyOf(message.Uid));
+            }
+        }
+
+        private string KeyOf(ImapUid uid) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{uidValidity}:{uid.Value}");
 
         /// <summary>Runs in the batch's transaction: advances the checkpoint when the batch continues the committed run.</summary>
         public async Task SaveCheckpointAsync(ITicketSession session, IReadOnlyList<IncomingMail> mails)
