@@ -37,6 +37,9 @@ internal sealed class PreparedConnection(PhysicalConnection physical, SqliteConn
 
     public override string ServerVersion => Inner.ServerVersion;
 
+    /// <summary>The write turn of the transaction begun on this lease, if any; given back at the latest when the lease ends.</summary>
+    public WriteTurn? WriteTurn { get; set; }
+
     public override ConnectionState State => _returned ? ConnectionState.Closed : physical.Inner.State;
 
     public override void ChangeDatabase(string databaseName) => throw new NotSupportedException();
@@ -72,6 +75,7 @@ internal sealed class PreparedConnection(PhysicalConnection physical, SqliteConn
         {
             _returned = true;
             pool.Return(physical);
+            WriteTurn?.Release();
         }
     }
 }

@@ -33,6 +33,14 @@ internal sealed class SqliteDialect : ISqlDialect, IAsyncDisposable
     private readonly SqliteConnectionPool _pool;
     private readonly SqliteCheckpointer _checkpointer;
 
+    // This process's writers queue here, first come first served, before they ask SQLite for the
+    // write lock. SQLite's own wait (busy_timeout) polls: a writer that commits and begins again
+    // at once (ingestion, batch after batch) takes the lock back before a waiter's next poll, and
+    // the waiter (a lease renewal, say) fails after busy_timeout although the lock was free
+    // between every two batches.
+    private readonly SemaphoreSlim _writeQueue = new(1, 1);
+    private readonly TimeSpan _busyTimeout;
+
     public SqliteDialect(SqliteDatabaseOptions options)
     {
         if (Interlocked.Exchange(ref _nativeInitialized, 1) == 0)
@@ -56,6 +64,7 @@ internal sealed class SqliteDialect : ISqlDialect, IAsyncDisposable
 
         // Per-connection settings, applied once when a connection is opened.
         var synchronous = options.Synchronous == SqliteSynchronous.Full ? "FULL" : "NORMAL";
+        _busyTimeout = options.BusyTimeout;
         var busyMs = ((long)options.BusyTimeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
         _checkpointer = new SqliteCheckpointer(connectionString, TimeSpan.FromMilliseconds(200));
         _pool = new SqliteConnectionPool(
@@ -98,10 +107,25 @@ internal sealed class SqliteDialect : ISqlDialect, IAsyncDisposable
 
     // BEGIN IMMEDIATE takes the write lock up front, so two ingesting sessions cannot both read
     // "no ticket yet" and both create one; the second waits (busy_timeout) instead.
-    public Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken)
+    public async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult<DbTransaction>(new SqliteUnitTransaction(Native(connection).BeginTransaction(deferred: false), connection));
+        if (!await _writeQueue.WaitAsync(_busyTimeout, cancellationToken))
+        {
+            throw new SqliteException($"database is locked: another write of this process held it for {_busyTimeout.TotalSeconds:0.#} s", SQLitePCL.raw.SQLITE_BUSY);
+        }
+
+        var turn = new WriteTurn(_writeQueue);
+        try
+        {
+            var transaction = new SqliteUnitTransaction(Native(connection).BeginTransaction(deferred: false), connection, turn);
+            ((PreparedConnection)connection).WriteTurn = turn;
+            return transaction;
+        }
+        catch
+        {
+            turn.Release();
+            throw;
+        }
     }
 
     // A deferred transaction becomes a read snapshot at its first read and holds no write lock.

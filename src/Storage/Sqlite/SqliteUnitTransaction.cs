@@ -13,8 +13,9 @@ namespace MailTicketing.Storage.Sqlite;
 /// and the connection keeps a transaction that no longer exists, so every later BEGIN on it
 /// fails ("nested transactions") and a pooled connection wedges the worker until it restarts.
 /// Here the dispose and rollback first give SQLite a transaction to end when it has none.
+/// A write transaction also gives back its place in the dialect's write queue when it ends.
 /// </summary>
-internal sealed class SqliteUnitTransaction(SqliteTransaction inner, DbConnection connection) : DbTransaction
+internal sealed class SqliteUnitTransaction(SqliteTransaction inner, DbConnection connection, WriteTurn? turn = null) : DbTransaction
 {
     private bool _completed;
 
@@ -28,6 +29,7 @@ internal sealed class SqliteUnitTransaction(SqliteTransaction inner, DbConnectio
     {
         inner.Commit();
         _completed = true;
+        Ended();
     }
 
     public override void Rollback()
@@ -35,7 +37,14 @@ internal sealed class SqliteUnitTransaction(SqliteTransaction inner, DbConnectio
         _completed = true;
         var native = inner.Connection;
         ReopenIfEnded(native);
-        inner.Rollback();
+        try
+        {
+            inner.Rollback();
+        }
+        finally
+        {
+            Ended();
+        }
     }
 
     protected override void Dispose(bool disposing)
@@ -44,18 +53,27 @@ internal sealed class SqliteUnitTransaction(SqliteTransaction inner, DbConnectio
         {
             _completed = true;
             var native = inner.Connection;
-            ReopenIfEnded(native);
-            inner.Dispose();
-            // Had Microsoft.Data.Sqlite seen the rollback after all (its hook), it sent no
-            // ROLLBACK and the BEGIN above would still be open: end it.
-            if (native is { State: ConnectionState.Open } && SQLitePCL.raw.sqlite3_get_autocommit(native.Handle) == 0)
+            try
             {
-                SQLitePCL.raw.sqlite3_exec(native.Handle, "ROLLBACK", null, null, out _);
+                ReopenIfEnded(native);
+                inner.Dispose();
+                // Had Microsoft.Data.Sqlite seen the rollback after all (its hook), it sent no
+                // ROLLBACK and the BEGIN above would still be open: end it.
+                if (native is { State: ConnectionState.Open } && SQLitePCL.raw.sqlite3_get_autocommit(native.Handle) == 0)
+                {
+                    SQLitePCL.raw.sqlite3_exec(native.Handle, "ROLLBACK", null, null, out _);
+                }
+            }
+            finally
+            {
+                Ended();
             }
         }
 
         base.Dispose(disposing);
     }
+
+    private void Ended() => turn?.Release();
 
     private static void ReopenIfEnded(SqliteConnection? native)
     {
