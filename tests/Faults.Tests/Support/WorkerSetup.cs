@@ -132,6 +132,19 @@ internal sealed class WorkerSetup : IDisposable
     /// <summary>The IMAP checkpoint's last UID, or 0 when there is none.</summary>
     public long CheckpointUid() => File.Exists(DatabasePath) ? Count("SELECT COALESCE(MAX(last_uid), 0) FROM imap_checkpoints") : 0;
 
+    /// <summary>As <see cref="CheckpointUid"/>, read beside a running worker: 0 while the database is still being created.</summary>
+    public long CheckpointUidWhileRunning()
+    {
+        try
+        {
+            return CheckpointUid();
+        }
+        catch (SqliteException)
+        {
+            return 0;
+        }
+    }
+
     public void Dispose()
     {
         try
