@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using MailTicketing.Worker.Tests.Support;
 
 namespace MailTicketing.Crash.Tests.Harness;
 
@@ -32,22 +33,7 @@ internal sealed class WorkerProcess : IDisposable
 
     public static WorkerProcess Start(string workingDirectory, string config, StreamWriter log, IReadOnlyDictionary<string, string> environment, int life)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-        };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "mailticketing.dll"), "run", "--config", config })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
+        var start = WorkerCommandLine.StartInfo(workingDirectory, ["run", "--config", config], environment);
         Write(log, $"=== life {life.ToString(CultureInfo.InvariantCulture)} started {DateTimeOffset.UtcNow:O}");
         var process = new Process { StartInfo = start };
         var worker = new WorkerProcess(process, log);

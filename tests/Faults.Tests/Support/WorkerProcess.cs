@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using MailTicketing.Worker.Tests.Support;
 
 namespace MailTicketing.Faults.Tests.Support;
 
@@ -58,22 +59,7 @@ internal sealed class WorkerProcess : IAsyncDisposable
 
     public static WorkerProcess Start(WorkerSetup setup, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = setup.Root,
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-        };
-        foreach (var argument in (string[])[Path.Combine(AppContext.BaseDirectory, "mailticketing.dll"), .. arguments, "--config", setup.WriteConfig()])
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        foreach (var (name, value) in setup.Environment)
-        {
-            start.Environment[name] = value;
-        }
-
+        var start = WorkerCommandLine.StartInfo(setup.Root, [.. arguments, "--config", setup.WriteConfig()], setup.Environment);
         return new WorkerProcess(Process.Start(start)!);
     }
 

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using MailTicketing.Fuzz.Tests.Targets;
 using MailTicketing.Tickets.Ingestion;
+using MailTicketing.Worker.Tests.Support;
 using Xunit.Abstractions;
 using static MailTicketing.Fuzz.Tests.Hostile.Hostile;
 
@@ -103,14 +104,7 @@ public sealed class AttachmentNameTests(ITestOutputHelper output)
     /// <summary>The worker's own command line (the built mailticketing.dll) over the harness's data folder; returns stdout.</summary>
     internal static string RunWorker(string dataDirectory, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = dataDirectory };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "mailticketing.dll"));
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["MAILTICKETING__DATADIRECTORY"] = dataDirectory;
+        var start = WorkerCommandLine.StartInfo(dataDirectory, arguments, [new("MAILTICKETING__DATADIRECTORY", dataDirectory)]);
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

@@ -141,20 +141,12 @@ public sealed class ThreeWorkersOnPostgresTests(ITestOutputHelper output) : IAsy
         Directory.CreateDirectory(data);
         var config = Path.Combine(data, "worker.json");
         File.WriteAllText(config, Config(data, folder).ToJsonString());
-        var start = new ProcessStartInfo("dotnet")
+        var start = WorkerCommandLine.StartInfo(data, ["run", "--config", config], new Dictionary<string, string>
         {
-            WorkingDirectory = data,
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-        };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "mailticketing.dll"), "run", "--config", config })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["MT_THREE_WORKERS_DB"] = _connection;
-        start.Environment["MT_THREE_WORKERS_IMAP"] = MailServer.Password;
-        start.Environment["MT_THREE_WORKERS_KEY"] = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
+            ["MT_THREE_WORKERS_DB"] = _connection,
+            ["MT_THREE_WORKERS_IMAP"] = MailServer.Password,
+            ["MT_THREE_WORKERS_KEY"] = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()),
+        });
         var process = Process.Start(start)!;
         var log = new StreamWriter(Path.Combine(data, "worker.log")) { AutoFlush = true };
         process.OutputDataReceived += (_, e) => Write(log, e.Data);
