@@ -55,49 +55,67 @@ internal sealed class Pipeline : IDisposable
 
     /// <summary>
     /// Ingests the messages in order, <see cref="IngestRunner.BatchSize"/> per transaction as
-    /// IngestRunner does; a failed batch is taken again one message at a time and the failure counted.
+    /// IngestRunner does (reading one batch ahead into the preparation queue, so it is prepared
+    /// while the batch before it commits); a failed batch is taken again one message at a time and the failure counted.
     /// </summary>
     public async Task<OutcomeCounts> IngestAsync(IEnumerable<IncomingMail> mails, Func<OutcomeCounts, bool>? stop = null)
     {
         var counts = new OutcomeCounts();
-        foreach (var batch in mails.Chunk(IngestRunner.BatchSize))
+        await using var preparation = _ingest.StartPreparing(CancellationToken.None);
+        IncomingMail[]? current = null;
+        foreach (var next in mails.Chunk(IngestRunner.BatchSize).Append(null))
         {
-            var started = Stopwatch.GetTimestamp();
-            IReadOnlyList<IngestResult>? results = null;
-            try
+            foreach (var mail in next ?? [])
             {
-                results = await _ingest.IngestBatchAsync(batch, CancellationToken.None);
-            }
-            catch (Exception e) when (e is not OutOfMemoryException)
-            {
-                // Rolled back whole: one at a time, so only the bad one fails.
+                preparation?.Add(mail);
             }
 
-            for (var i = 0; i < batch.Length; i++)
-            {
-                if (results is not null)
-                {
-                    counts.Add(results[i], started);
-                    continue;
-                }
-
-                try
-                {
-                    counts.Add(await _ingest.IngestAsync(batch[i], CancellationToken.None), started);
-                }
-                catch (Exception e) when (e is not OutOfMemoryException)
-                {
-                    counts.AddFailure(batch[i].SourceKey, e);
-                }
-            }
-
-            if (stop?.Invoke(counts) == true)
+            if (current is not null && !await IngestBatchAsync(preparation, current, counts, stop))
             {
                 break;
             }
+
+            current = next;
         }
 
         return counts;
+    }
+
+    /// <returns>False when <paramref name="stop"/> says so.</returns>
+    private async Task<bool> IngestBatchAsync(PreparationQueue? preparation, IncomingMail[] batch, OutcomeCounts counts, Func<OutcomeCounts, bool>? stop)
+    {
+        var started = Stopwatch.GetTimestamp();
+        IReadOnlyList<IngestResult>? results = null;
+        try
+        {
+            results = preparation is null
+                ? await _ingest.IngestBatchAsync(batch, CancellationToken.None)
+                : await _ingest.IngestBatchAsync(preparation, batch, beforeCommit: null, CancellationToken.None);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Rolled back whole: one at a time, so only the bad one fails.
+        }
+
+        for (var i = 0; i < batch.Length; i++)
+        {
+            if (results is not null)
+            {
+                counts.Add(results[i], started);
+                continue;
+            }
+
+            try
+            {
+                counts.Add(await _ingest.IngestAsync(batch[i], CancellationToken.None), started);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                counts.AddFailure(batch[i].SourceKey, e);
+            }
+        }
+
+        return stop?.Invoke(counts) != true;
     }
 
     public void Dispose() => _services.Dispose();

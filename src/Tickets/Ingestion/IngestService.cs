@@ -58,28 +58,62 @@ public sealed class IngestService
     /// </summary>
     public async Task<IReadOnlyList<IngestResult>> IngestBatchAsync(IReadOnlyList<IncomingMail> mails, Func<ITicketSession, IReadOnlyList<IngestResult>, Task>? beforeCommit, CancellationToken cancellationToken)
     {
-        if (mails.Count == 1 || Environment.ProcessorCount == 1)
+        await using var preparation = mails.Count == 1 ? null : StartPreparing(cancellationToken);
+        if (preparation is null)
         {
             return await IngestInOrderAsync(mails, beforeCommit, cancellationToken);
         }
 
-        // Parsing and extraction of the next messages run beside the writer (see PreparationQueue).
-        await using var preparation = PreparationQueue.Start(mails, Prepare, cancellationToken);
-        await using var session = await _store.BeginAsync(cancellationToken);
-        var results = new List<IngestResult>(mails.Count);
-        for (var i = 0; i < mails.Count; i++)
+        foreach (var mail in mails)
         {
-            using var prepared = await preparation.TakeAsync(i);
-            results.Add(await IngestInSessionAsync(session, mails[i], prepared, replayOf: null, cancellationToken));
+            preparation.Add(mail);
         }
 
-        if (beforeCommit is not null)
-        {
-            await beforeCommit(session, results);
-        }
+        return await IngestBatchAsync(preparation, mails, beforeCommit, cancellationToken);
+    }
 
-        await session.CommitAsync();
-        return results;
+    /// <summary>
+    /// A queue that prepares (reads, hashes, encodes, parses, extracts) the messages added to it on
+    /// a thread of its own, for <see cref="IngestBatchAsync(PreparationQueue, IReadOnlyList{IncomingMail}, Func{ITicketSession, IReadOnlyList{IngestResult}, Task}?, CancellationToken)"/>;
+    /// null on a single core, where preparing ahead would only take turns with the writer.
+    /// </summary>
+    public PreparationQueue? StartPreparing(CancellationToken cancellationToken) =>
+        Environment.ProcessorCount == 1 ? null : new PreparationQueue(Prepare, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="IngestBatchAsync(IReadOnlyList{IncomingMail}, Func{ITicketSession, IReadOnlyList{IngestResult}, Task}?, CancellationToken)"/>,
+    /// with the messages prepared by <paramref name="preparation"/>, where they were added (in this
+    /// order, after any earlier batch's). Whether the batch commits or fails, its messages leave the queue.
+    /// </summary>
+    public async Task<IReadOnlyList<IngestResult>> IngestBatchAsync(
+        PreparationQueue preparation, IReadOnlyList<IncomingMail> mails, Func<ITicketSession, IReadOnlyList<IngestResult>, Task>? beforeCommit, CancellationToken cancellationToken)
+    {
+        var taken = 0;
+        try
+        {
+            await using var session = await _store.BeginAsync(cancellationToken);
+            var results = new List<IngestResult>(mails.Count);
+            while (taken < mails.Count)
+            {
+                var mail = mails[taken];
+                var next = preparation.TakeAsync(mail);
+                taken++;
+                using var prepared = await next;
+                results.Add(await IngestInSessionAsync(session, mail, prepared, replayOf: null, cancellationToken));
+            }
+
+            if (beforeCommit is not null)
+            {
+                await beforeCommit(session, results);
+            }
+
+            await session.CommitAsync();
+            return results;
+        }
+        finally
+        {
+            await preparation.SkipAsync(mails, taken);
+        }
     }
 
     private async Task<IReadOnlyList<IngestResult>> IngestInOrderAsync(

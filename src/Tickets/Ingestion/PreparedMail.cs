@@ -56,6 +56,9 @@ internal sealed class PreparedMail : IDisposable
     /// <summary>The message's attachments made ready for the blob store, in the order of <see cref="MimeMessage.Attachments"/>; null entries (or a null list) are stored from their content.</summary>
     public IReadOnlyList<PreparedBlob?>? AttachmentBlobs { get; }
 
+    /// <summary>The raw bytes this holds in memory (for the preparation queue's budget).</summary>
+    public long HeldBytes => _raw?.Bytes?.LongLength ?? 0;
+
     /// <summary>Why the parser gave up, when it threw (it is built not to).</summary>
     public Exception? ParseError { get; }
 

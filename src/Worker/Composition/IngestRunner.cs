@@ -20,67 +20,94 @@ public sealed class IngestRunner(IngestService ingest, ILogger logger)
         RunAsync(mails, summary, afterEach, hooks: null, cancellationToken);
 
     /// <summary>As the other overload, with <paramref name="hooks"/> told about each transaction (a source's checkpoint, its after-commit actions).</summary>
+    /// <remarks>
+    /// The source is read one batch ahead of the batch being written, and those messages are
+    /// prepared (parsed, hashed, encoded) while the batch before them commits.
+    /// </remarks>
     public async Task RunAsync(IEnumerable<IncomingMail> mails, IngestSummary summary, Action? afterEach, IngestHooks? hooks, CancellationToken cancellationToken)
     {
-        var batch = new List<IncomingMail>(BatchSize);
+        await using var preparation = ingest.StartPreparing(cancellationToken);
+        List<IncomingMail>? current = null;
+        var next = new List<IncomingMail>(BatchSize);
         foreach (var mail in mails)
         {
-            batch.Add(mail);
-            if (batch.Count == BatchSize)
+            next.Add(mail);
+            preparation?.Add(mail);
+            if (next.Count == BatchSize)
             {
-                await RunBatchAsync(batch, summary, afterEach, hooks, cancellationToken);
-                batch.Clear();
+                if (current is not null)
+                {
+                    await RunBatchAsync(preparation, current, summary, afterEach, hooks, cancellationToken);
+                }
+
+                (current, next) = (next, new List<IncomingMail>(BatchSize));
             }
         }
 
-        if (batch.Count > 0)
+        if (current is not null)
         {
-            await RunBatchAsync(batch, summary, afterEach, hooks, cancellationToken);
+            await RunBatchAsync(preparation, current, summary, afterEach, hooks, cancellationToken);
+        }
+
+        if (next.Count > 0)
+        {
+            await RunBatchAsync(preparation, next, summary, afterEach, hooks, cancellationToken);
         }
     }
 
-    private async Task RunBatchAsync(List<IncomingMail> batch, IngestSummary summary, Action? afterEach, IngestHooks? hooks, CancellationToken cancellationToken)
+    /// <param name="preparation">Where the batch's messages were added, to be taken in order; null to prepare each on the writer.</param>
+    private async Task RunBatchAsync(
+        PreparationQueue? preparation, List<IncomingMail> batch, IngestSummary summary, Action? afterEach, IngestHooks? hooks, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        if (batch.Count > 1)
+        if (batch.Count == 1)
         {
-            IReadOnlyList<IngestResult>? results = null;
-            try
-            {
-                results = await ingest.IngestBatchAsync(batch, BeforeCommit(hooks, batch), cancellationToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                WorkerLog.BatchRetried(logger, e, batch.Count);
-            }
-
-            if (results is not null)
-            {
-                for (var i = 0; i < batch.Count; i++)
-                {
-                    Record(batch[i], results[i], summary);
-                    hooks?.Committed?.Invoke(batch[i], results[i]);
-                    afterEach?.Invoke();
-                }
-
-                return;
-            }
+            await RunOneAsync(preparation, batch[0], summary, hooks, cancellationToken);
+            afterEach?.Invoke();
+            return;
         }
 
+        IReadOnlyList<IngestResult>? results = null;
+        try
+        {
+            results = preparation is null
+                ? await ingest.IngestBatchAsync(batch, BeforeCommit(hooks, batch), cancellationToken)
+                : await ingest.IngestBatchAsync(preparation, batch, BeforeCommit(hooks, batch), cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            WorkerLog.BatchRetried(logger, e, batch.Count);
+        }
+
+        if (results is not null)
+        {
+            for (var i = 0; i < batch.Count; i++)
+            {
+                Record(batch[i], results[i], summary);
+                hooks?.Committed?.Invoke(batch[i], results[i]);
+                afterEach?.Invoke();
+            }
+
+            return;
+        }
+
+        // The batch left the preparation queue with its transaction; each message is read again.
         foreach (var mail in batch)
         {
-            await RunOneAsync(mail, summary, hooks, cancellationToken);
+            await RunOneAsync(preparation: null, mail, summary, hooks, cancellationToken);
             afterEach?.Invoke();
         }
     }
 
-    private async Task RunOneAsync(IncomingMail mail, IngestSummary summary, IngestHooks? hooks, CancellationToken cancellationToken)
+    private async Task RunOneAsync(PreparationQueue? preparation, IncomingMail mail, IngestSummary summary, IngestHooks? hooks, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         IngestResult result;
         try
         {
-            result = (await ingest.IngestBatchAsync([mail], BeforeCommit(hooks, [mail]), cancellationToken))[0];
+            result = (preparation is null
+                ? await ingest.IngestBatchAsync([mail], BeforeCommit(hooks, [mail]), cancellationToken)
+                : await ingest.IngestBatchAsync(preparation, [mail], BeforeCommit(hooks, [mail]), cancellationToken))[0];
         }
         catch (DbException)
         {

@@ -55,4 +55,27 @@ public sealed class IngestRunnerTests
         Assert.Equal("c0@example.com", tickets[0].Ticket.CustomerAddress);
         Assert.Equal($"c{count - 1}@example.com", tickets[^1].Ticket.CustomerAddress);
     }
+
+    [Fact]
+    public async Task A_failed_batch_leaves_the_batches_prepared_behind_it_to_be_ingested_in_order()
+    {
+        await using var h = await TicketingHarness.StartAsync();
+        var count = IngestRunner.BatchSize * 2 + 3;
+        var mails = Enumerable.Range(0, count).Select(i =>
+        {
+            var raw = new TestMail { From = $"c{i}@example.com", Subject = $"Question {i}", Body = $"Question number {i}." }.ToBytes(TicketingHarness.Start);
+            return new IncomingMail("support", "runner-test", $"m-{i:D4}", () => new MemoryStream(raw, writable: false));
+        }).ToList();
+
+        // The first batch fails at its 11th message, while the second batch is already being prepared.
+        mails[10] = new IncomingMail("support", "runner-test", "unreadable", () => throw new IOException("gone"));
+
+        var summary = new IngestSummary();
+        await new IngestRunner(h.Services.Ingest, NullLogger.Instance).RunAsync(mails, summary, afterEach: null, CancellationToken.None);
+
+        Assert.Equal(count - 1, summary.Count("support", IngestOutcome.NewTicket));
+        Assert.Equal(1, summary.Errors("support"));
+        var customers = (await h.ExportAsync()).Select(t => t.Ticket.CustomerAddress).ToList();
+        Assert.Equal(Enumerable.Range(0, count).Where(i => i != 10).Select(i => $"c{i}@example.com"), customers);
+    }
 }
