@@ -41,11 +41,7 @@ public sealed class IngestRunnerTests
     {
         await using var h = await TicketingHarness.StartAsync();
         var count = IngestRunner.BatchSize * 2 + 3;
-        var mails = Enumerable.Range(0, count).Select(i =>
-        {
-            var raw = new TestMail { From = $"c{i}@example.com", Subject = $"Question {i}", Body = $"Question number {i}." }.ToBytes(TicketingHarness.Start);
-            return new IncomingMail("support", "runner-test", $"m-{i:D4}", () => new MemoryStream(raw, writable: false));
-        }).ToList();
+        var mails = NumberedCustomers(count);
 
         var summary = new IngestSummary();
         await new IngestRunner(h.Services.Ingest, NullLogger.Instance).RunAsync(mails, summary, afterEach: null, CancellationToken.None);
@@ -61,11 +57,7 @@ public sealed class IngestRunnerTests
     {
         await using var h = await TicketingHarness.StartAsync();
         var count = IngestRunner.BatchSize * 2 + 3;
-        var mails = Enumerable.Range(0, count).Select(i =>
-        {
-            var raw = new TestMail { From = $"c{i}@example.com", Subject = $"Question {i}", Body = $"Question number {i}." }.ToBytes(TicketingHarness.Start);
-            return new IncomingMail("support", "runner-test", $"m-{i:D4}", () => new MemoryStream(raw, writable: false));
-        }).ToList();
+        var mails = NumberedCustomers(count);
 
         // The first batch fails at its 11th message, while the second batch is already being prepared.
         mails[10] = new IncomingMail("support", "runner-test", "unreadable", () => throw new IOException("gone"));
@@ -78,4 +70,11 @@ public sealed class IngestRunnerTests
         var customers = (await h.ExportAsync()).Select(t => t.Ticket.CustomerAddress).ToList();
         Assert.Equal(Enumerable.Range(0, count).Where(i => i != 10).Select(i => $"c{i}@example.com"), customers);
     }
+
+    /// <summary>One new question each from customers c0, c1, … in that order.</summary>
+    private static List<IncomingMail> NumberedCustomers(int count) => [.. Enumerable.Range(0, count).Select(i =>
+    {
+        var raw = new TestMail { From = $"c{i}@example.com", Subject = $"Question {i}", Body = $"Question number {i}." }.ToBytes(TicketingHarness.Start);
+        return new IncomingMail("support", "runner-test", $"m-{i:D4}", () => new MemoryStream(raw, writable: false));
+    })];
 }
