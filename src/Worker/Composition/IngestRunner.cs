@@ -70,9 +70,7 @@ public sealed class IngestRunner(IngestService ingest, ILogger logger)
         IReadOnlyList<IngestResult>? results = null;
         try
         {
-            results = preparation is null
-                ? await ingest.IngestBatchAsync(batch, BeforeCommit(hooks, batch), cancellationToken)
-                : await ingest.IngestBatchAsync(preparation, batch, BeforeCommit(hooks, batch), cancellationToken);
+            results = await IngestAsync(preparation, batch, hooks, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -105,9 +103,7 @@ public sealed class IngestRunner(IngestService ingest, ILogger logger)
         IngestResult result;
         try
         {
-            result = (preparation is null
-                ? await ingest.IngestBatchAsync([mail], BeforeCommit(hooks, [mail]), cancellationToken)
-                : await ingest.IngestBatchAsync(preparation, [mail], BeforeCommit(hooks, [mail]), cancellationToken))[0];
+            result = (await IngestAsync(preparation, [mail], hooks, cancellationToken))[0];
         }
         catch (DbException)
         {
@@ -123,6 +119,12 @@ public sealed class IngestRunner(IngestService ingest, ILogger logger)
         Record(mail, result, summary);
         hooks?.Committed?.Invoke(mail, result);
     }
+
+    /// <summary>One transaction for <paramref name="mails"/>, prepared by <paramref name="preparation"/> where they were added to it, else on the writer.</summary>
+    private Task<IReadOnlyList<IngestResult>> IngestAsync(PreparationQueue? preparation, IReadOnlyList<IncomingMail> mails, IngestHooks? hooks, CancellationToken cancellationToken) =>
+        preparation is null
+            ? ingest.IngestBatchAsync(mails, BeforeCommit(hooks, mails), cancellationToken)
+            : ingest.IngestBatchAsync(preparation, mails, BeforeCommit(hooks, mails), cancellationToken);
 
     private static Func<ITicketSession, IReadOnlyList<IngestResult>, Task>? BeforeCommit(IngestHooks? hooks, IReadOnlyList<IncomingMail> mails) =>
         hooks?.BeforeCommit is { } before ? (session, _) => before(session, mails) : null;

@@ -266,6 +266,7 @@ public sealed class ImapSource : IAsyncDisposable
     private async Task<int> RunChunkAsync(ImapClient client, Pass pass, ImapUidSet uids, IngestRunner runner, IngestSummary summary, CancellationToken cancellationToken)
     {
         var spooled = new List<ImapSpooledMessage>();
+        List<IncomingMail> mails = [];
         try
         {
             await client.FetchMessagesAsync(
@@ -273,7 +274,7 @@ public sealed class ImapSource : IAsyncDisposable
                 async (message, body, ct) => spooled.Add(await ImapSpooledMessage.SpoolAsync(message, body, _spoolDirectory, ct)),
                 cancellationToken);
             spooled.Sort((a, b) => a.Uid.CompareTo(b.Uid));
-            var mails = spooled.Select(pass.Add).ToList();
+            mails = spooled.Select(pass.Add).ToList();
             var committed = new List<ImapUid>();
             var hooks = new IngestHooks
             {
@@ -287,7 +288,7 @@ public sealed class ImapSource : IAsyncDisposable
         }
         finally
         {
-            pass.Forget(spooled);
+            pass.Forget(mails);
             foreach (var message in spooled)
             {
                 message.Dispose();
@@ -341,7 +342,7 @@ public sealed class ImapSource : IAsyncDisposable
 
         public IncomingMail Add(ImapSpooledMessage message)
         {
-            var key = KeyOf(message.Uid);
+            var key = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{uidValidity}:{message.Uid.Value}");
             _messages[key] = (message.Uid.Value, _lastAdded);
             _lastAdded = message.Uid.Value;
             return new IncomingMail(source.Mailbox, source.SourceName, key, message.Open);
@@ -353,15 +354,13 @@ public sealed class ImapSource : IAsyncDisposable
         /// Drops a finished chunk's messages, so a pass over a folder of any size holds one chunk:
         /// the next chunk's first message carries its own previous UID.
         /// </summary>
-        public void Forget(IEnumerable<ImapSpooledMessage> chunk)
+        public void Forget(IEnumerable<IncomingMail> chunk)
         {
-            foreach (var message in chunk)
+            foreach (var mail in chunk)
             {
-                _messages.Remove(KeyOf(message.Uid));
+                _messages.Remove(mail.SourceKey);
             }
         }
-
-        private string KeyOf(ImapUid uid) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{uidValidity}:{uid.Value}");
 
         /// <summary>Runs in the batch's transaction: advances the checkpoint when the batch continues the committed run.</summary>
         public async Task SaveCheckpointAsync(ITicketSession session, IReadOnlyList<IncomingMail> mails)
