@@ -31,6 +31,18 @@ public sealed class SqliteConnectionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SQLite_memory_of_the_whole_process_is_bounded_by_one_connections_page_cache()
+    {
+        var database = _provider.Open(Path.Combine(_provider.Folder, "budget.db"), TimeProvider.System);
+        await using var connection = await database.Dialect.OpenAsync(CancellationToken.None);
+
+        // cache_size is negative when given in KiB; a negative argument only reads the limit.
+        var cacheBytes = -1024 * await connection.ExecuteScalarAsync<long>("PRAGMA cache_size");
+        Assert.True(cacheBytes > 0);
+        Assert.Equal(cacheBytes, SQLitePCL.raw.sqlite3_soft_heap_limit64(-1));
+    }
+
+    [Fact]
     public async Task The_bundled_SQLite_supports_RETURNING()
     {
         var database = _provider.Open(Path.Combine(_provider.Folder, "version.db"), TimeProvider.System);
