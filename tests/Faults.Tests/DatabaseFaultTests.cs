@@ -76,19 +76,25 @@ public sealed class DatabaseFaultTests(ITestOutputHelper output)
         var run = "midlock-" + Guid.NewGuid().ToString("N")[..8];
         await using var folders = new Worker.Tests.Imap.DovecotFolders();
         var folder = await folders.CreateAsync("midlock", [.. Enumerable.Range(0, Messages).Select(i => FaultMail.Customer(run, i))]);
-        using var setup = new WorkerSetup(folder, MailServer.ImapsPort);
+        // IMAP through a gate the test can pause: a drain keeps SQLite's write lock nearly all
+        // the time (one batch commits, the next begins), so another process's BEGIN only finds
+        // a gap by luck; paused, the worker writes what it fetched and waits for the server.
+        await using var gate = new TcpGate(MailServer.ImapsPort);
+        gate.Open();
+        using var setup = new WorkerSetup(folder, gate.Port);
         await using var worker = WorkerProcess.Start(setup, "run");
         await DovecotRestartTests.EventuallyAsync(worker, "the drain under way", TimeSpan.FromSeconds(60), () => setup.Messages().Inbound >= 200);
 
         long lockedAt;
         TimeSpan heldFor;
+        gate.Pause();
         using (var holder = new SqliteConnection($"Data Source={setup.DatabasePath};Pooling=False;Default Timeout=1"))
         {
             holder.Open();
-            // Between two of the worker's transactions (it fetches each chunk outside one).
             TakeExclusiveLock(holder, TimeSpan.FromSeconds(30));
-            var held = Stopwatch.StartNew();
             lockedAt = setup.Messages().Inbound;
+            gate.Resume();
+            var held = Stopwatch.StartNew();
             await DovecotRestartTests.EventuallyAsync(worker, "a write refused while locked", TimeSpan.FromSeconds(30), () => worker.Log.Contains("database is locked", StringComparison.Ordinal));
             await Task.Delay(TimeSpan.FromSeconds(2));
             Assert.Equal(lockedAt, setup.Messages().Inbound);

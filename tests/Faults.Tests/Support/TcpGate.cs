@@ -6,8 +6,10 @@ namespace MailTicketing.Faults.Tests.Support;
 /// <summary>
 /// A port in front of a real server that the test opens and closes: open, it relays bytes both
 /// ways (TLS passes through end to end); closed, nothing listens (connection refused, as for a
-/// stopped server) and every relayed connection is cut. Used for "Postfix is down" without
-/// stopping the shared Postfix that other tests use at the same time.
+/// stopped server) and every relayed connection is cut; paused, relayed connections stay up
+/// but no byte moves either way (a server that stalls). Used for "Postfix is down" without
+/// stopping the shared Postfix that other tests use at the same time, and to hold a worker
+/// between two fetches at a moment the test chooses.
 /// </summary>
 internal sealed class TcpGate : IAsyncDisposable
 {
@@ -15,6 +17,7 @@ internal sealed class TcpGate : IAsyncDisposable
     private readonly List<TcpClient> _connections = [];
     private TcpListener? _listener;
     private Task _accepting = Task.CompletedTask;
+    private TaskCompletionSource _flowing = Flowing();
 
     public TcpGate(int target)
     {
@@ -37,6 +40,17 @@ internal sealed class TcpGate : IAsyncDisposable
         _listener.Start();
         _accepting = AcceptAsync(_listener);
     }
+
+    /// <summary>Stops relaying bytes (connections stay open) until <see cref="Resume"/>.</summary>
+    public void Pause()
+    {
+        if (_flowing.Task.IsCompleted)
+        {
+            _flowing = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+    }
+
+    public void Resume() => _flowing.TrySetResult();
 
     public async Task CloseAsync()
     {
@@ -89,16 +103,32 @@ internal sealed class TcpGate : IAsyncDisposable
                 Relayed++;
             }
 
-            _ = PumpAsync(client, server);
-            _ = PumpAsync(server, client);
+            _ = PumpAsync(client, server, this);
+            _ = PumpAsync(server, client, this);
         }
     }
 
-    private static async Task PumpAsync(TcpClient from, TcpClient to)
+    private static TaskCompletionSource Flowing()
     {
+        var flowing = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        flowing.SetResult();
+        return flowing;
+    }
+
+    private static async Task PumpAsync(TcpClient from, TcpClient to, TcpGate gate)
+    {
+        var buffer = new byte[16 * 1024];
         try
         {
-            await from.GetStream().CopyToAsync(to.GetStream());
+            var source = from.GetStream();
+            var target = to.GetStream();
+            int read;
+            while ((read = await source.ReadAsync(buffer)) > 0)
+            {
+                await gate._flowing.Task;
+                await target.WriteAsync(buffer.AsMemory(0, read));
+            }
+
             to.Client.Shutdown(SocketShutdown.Send);
         }
         catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException or InvalidOperationException)
