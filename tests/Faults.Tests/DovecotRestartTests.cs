@@ -19,15 +19,23 @@ public sealed class DovecotRestartTests(ITestOutputHelper output)
         var run = "restart-" + Guid.NewGuid().ToString("N")[..8];
         await using var dovecot = await PrivateDovecot.StartAsync();
         var folder = await dovecot.CreateFolderAsync("restart", Enumerable.Range(0, messages).Select(i => FaultMail.Customer(run, i, 8000)));
-        using var setup = new WorkerSetup(folder, dovecot.ImapsPort);
+        // Through a gate the test pauses before the kill, so the worker is surely waiting on a
+        // fetch when the server dies, however fast the machine drains the folder.
+        await using var gate = new TcpGate(dovecot.ImapsPort);
+        gate.Open();
+        using var setup = new WorkerSetup(folder, gate.Port);
         setup.Imap["CaFile"] = dovecot.CaFile;
         await using var worker = WorkerProcess.Start(setup, "run");
 
         // Stop the server as soon as the first batch is committed: the worker is inside its drain.
         await EventuallyAsync(worker, "the first messages ingested", TimeSpan.FromSeconds(60), () => setup.Messages().Inbound > 0);
+        gate.Pause();
         var beforeStop = setup.Messages().Inbound;
         var stopping = Stopwatch.StartNew();
         await dovecot.StopServerAsync(crash: true);
+        // Closed, the gate refuses connections as the stopped server would.
+        await gate.CloseAsync();
+        gate.Resume();
         var atStop = setup.Messages().Inbound;
         output.WriteLine($"Dovecot stopped in {stopping.ElapsedMilliseconds} ms; ingested {beforeStop} before, {atStop} after");
         await Task.Delay(TimeSpan.FromSeconds(3));
@@ -44,6 +52,7 @@ public sealed class DovecotRestartTests(ITestOutputHelper output)
         Assert.Matches("Socket|Connection|IOException|refused", (string)downJob["lastError"]!);
 
         await dovecot.StartServerAsync();
+        gate.Open();
         var restarted = Stopwatch.StartNew();
         await EventuallyAsync(worker, "a message ingested after the restart", TimeSpan.FromSeconds(90), () => setup.Messages().Inbound > whileDown);
         var resumed = restarted.Elapsed;
@@ -57,6 +66,7 @@ public sealed class DovecotRestartTests(ITestOutputHelper output)
         output.WriteLine(string.Join('\n', worker.Log.Split('\n').Where(l => l.Contains("support", StringComparison.Ordinal) && !l.Contains("NewTicket", StringComparison.Ordinal)).Take(40)));
 
         var (inbound, distinct, quarantined) = setup.Messages();
+        Assert.True(atStop < messages, $"Dovecot stopped after the drain ({atStop} of {messages} in)");
         Assert.Equal(messages, inbound);
         Assert.Equal(messages, distinct);
         Assert.Equal(0, quarantined);
