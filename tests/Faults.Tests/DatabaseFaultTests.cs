@@ -70,7 +70,7 @@ public sealed class DatabaseFaultTests(ITestOutputHelper output)
     }
 
     [FaultFact]
-    public async Task A_lock_taken_while_a_running_worker_drains_rolls_the_batch_back_and_every_message_is_ingested_once_after_it()
+    public async Task A_lock_taken_while_a_running_worker_drains_fails_the_write_that_meets_it_and_every_message_is_ingested_once_after_it()
     {
         const int Messages = 3_000;
         var run = "midlock-" + Guid.NewGuid().ToString("N")[..8];

@@ -23,8 +23,7 @@ public sealed class DovecotRestartTests(ITestOutputHelper output)
         // fetch when the server dies, however fast the machine drains the folder.
         await using var gate = new TcpGate(dovecot.ImapsPort);
         gate.Open();
-        using var setup = new WorkerSetup(folder, gate.Port);
-        setup.Imap["CaFile"] = dovecot.CaFile;
+        using var setup = new WorkerSetup(folder, gate.Port, caFile: dovecot.CaFile);
         await using var worker = WorkerProcess.Start(setup, "run");
 
         // Stop the server as soon as the first batch is committed: the worker is inside its drain.
@@ -83,7 +82,7 @@ public sealed class DovecotRestartTests(ITestOutputHelper output)
     internal static async Task EventuallyAsync(WorkerProcess worker, string what, TimeSpan limit, Func<bool> condition)
     {
         var clock = Stopwatch.StartNew();
-        while (!Safely(condition))
+        while (!WorkerSetup.ReadWhileRunning(condition, false))
         {
             if (clock.Elapsed > limit || worker.HasExited)
             {
@@ -92,19 +91,6 @@ public sealed class DovecotRestartTests(ITestOutputHelper output)
             }
 
             await Task.Delay(50);
-        }
-    }
-
-    // The database and its tables appear when the worker has migrated.
-    private static bool Safely(Func<bool> condition)
-    {
-        try
-        {
-            return condition();
-        }
-        catch (Microsoft.Data.Sqlite.SqliteException)
-        {
-            return false;
         }
     }
 }

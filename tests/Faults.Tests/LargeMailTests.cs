@@ -83,15 +83,14 @@ public sealed class LargeMailTests(ITestOutputHelper output)
 
     private async Task<(long Rss, WorkerSetup Setup, TimeSpan Time, IReadOnlyList<(long Uid, long PeakRss)> Progress)> TimedRunAsync(PrivateDovecot dovecot, string folder, int count)
     {
-        var setup = new WorkerSetup(folder, dovecot.ImapsPort);
-        setup.Imap["CaFile"] = dovecot.CaFile;
+        var setup = new WorkerSetup(folder, dovecot.ImapsPort, caFile: dovecot.CaFile);
         var clock = Stopwatch.StartNew();
         await using var process = WorkerProcess.Start(setup, "run", "--once");
         var progress = new List<(long Uid, long PeakRss)>();
         var exited = process.WaitAsync(TimeSpan.FromMinutes(20));
         while (!exited.IsCompleted)
         {
-            progress.Add((setup.CheckpointUidWhileRunning(), process.PeakRss));
+            progress.Add((WorkerSetup.ReadWhileRunning(setup.CheckpointUid, 0L), process.PeakRss));
             await Task.WhenAny(exited, Task.Delay(500));
         }
 
@@ -108,8 +107,7 @@ public sealed class LargeMailTests(ITestOutputHelper output)
 
     private static async Task<(long Rss, WorkerSetup Setup)> RunOnceAsync(PrivateDovecot dovecot, string folder, long? maxMessageBytes)
     {
-        var setup = new WorkerSetup(folder, dovecot.ImapsPort);
-        setup.Imap["CaFile"] = dovecot.CaFile;
+        var setup = new WorkerSetup(folder, dovecot.ImapsPort, caFile: dovecot.CaFile);
         if (maxMessageBytes is { } max)
         {
             setup.Settings["MaxMessageBytes"] = max;

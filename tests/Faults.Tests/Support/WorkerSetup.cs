@@ -17,7 +17,7 @@ internal sealed class WorkerSetup : IDisposable
     private const string SmtpPasswordVariable = "MT_FAULT_SMTP_PASSWORD";
     private const string KeyVariable = "MT_FAULT_SIGNING_KEY";
 
-    public WorkerSetup(string folder, int imapsPort, string? dataDirectory = null)
+    public WorkerSetup(string folder, int imapsPort, string? dataDirectory = null, string? caFile = null)
     {
         Root = Directory.CreateTempSubdirectory("mt-fault-").FullName;
         DataDirectory = dataDirectory ?? Path.Combine(Root, "data");
@@ -35,7 +35,7 @@ internal sealed class WorkerSetup : IDisposable
                     ["MailboxPoll"] = new JsonObject { ["Interval"] = "00:00:01" },
                     ["Outbox"] = new JsonObject { ["Interval"] = "00:00:01" },
                 },
-                ["Mailboxes"] = new JsonArray(SupportMailbox(folder, imapsPort)),
+                ["Mailboxes"] = new JsonArray(SupportMailbox(folder, imapsPort, caFile)),
             },
         };
     }
@@ -132,16 +132,19 @@ internal sealed class WorkerSetup : IDisposable
     /// <summary>The IMAP checkpoint's last UID, or 0 when there is none.</summary>
     public long CheckpointUid() => File.Exists(DatabasePath) ? Count("SELECT COALESCE(MAX(last_uid), 0) FROM imap_checkpoints") : 0;
 
-    /// <summary>As <see cref="CheckpointUid"/>, read beside a running worker: 0 while the database is still being created.</summary>
-    public long CheckpointUidWhileRunning()
+    /// <summary>
+    /// A read beside a running worker: <paramref name="whileCreating"/> until the worker has
+    /// created its database and tables.
+    /// </summary>
+    public static T ReadWhileRunning<T>(Func<T> read, T whileCreating)
     {
         try
         {
-            return CheckpointUid();
+            return read();
         }
         catch (SqliteException)
         {
-            return 0;
+            return whileCreating;
         }
     }
 
@@ -158,10 +161,15 @@ internal sealed class WorkerSetup : IDisposable
     }
 
     /// <summary>The support mailbox on the given Dovecot, with a command timeout that a restarted server cannot stretch.</summary>
-    private static JsonObject SupportMailbox(string folder, int imapsPort)
+    private static JsonObject SupportMailbox(string folder, int imapsPort, string? caFile)
     {
         var mailbox = WorkerConfigJson.SupportMailbox(folder, ImapPasswordVariable, imapsPort);
         mailbox["Imap"]!["CommandTimeout"] = "00:00:30";
+        if (caFile is not null)
+        {
+            mailbox["Imap"]!["CaFile"] = caFile;
+        }
+
         return mailbox;
     }
 }
