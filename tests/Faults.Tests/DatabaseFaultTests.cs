@@ -123,6 +123,43 @@ public sealed class DatabaseFaultTests(ITestOutputHelper output)
             $"database-locked-mid-drain: another process locked the database after {lockedAt} of {Messages} messages, for {heldFor.TotalSeconds:F1} s (busy timeout 5 s): {refused} writes refused, {retried} batches rolled back and retried one by one, {failedPolls} failed polls, the worker kept running; all ingested {recovered.TotalSeconds:F1} s after the lock, lost {Messages - distinct}, duplicates {inbound - distinct}"));
     }
 
+    [FaultFact]
+    public async Task An_operators_command_while_a_worker_drains_gets_in_between_two_batches()
+    {
+        const int Messages = 3_000;
+        var run = "operator-" + Guid.NewGuid().ToString("N")[..8];
+        await using var folders = new Worker.Tests.Imap.DovecotFolders();
+        var folder = await folders.CreateAsync("operator", [.. Enumerable.Range(0, Messages).Select(i => FaultMail.Customer(run, i))]);
+        using var setup = new WorkerSetup(folder, MailServer.ImapsPort);
+        await using var worker = WorkerProcess.Start(setup, "run");
+        await DovecotRestartTests.EventuallyAsync(worker, "the drain under way", TimeSpan.FromSeconds(60), () => setup.Messages().Inbound >= 200);
+
+        // Three writes from other processes in a row, each while the worker commits batch after batch.
+        var waits = new List<TimeSpan>();
+        var during = new List<long>();
+        foreach (var status in new[] { "InProgress", "WaitingOnCustomer", "Resolved" })
+        {
+            during.Add(setup.Messages().Inbound);
+            var clock = Stopwatch.StartNew();
+            await using var command = WorkerProcess.Start(setup, "tickets", "set-status", "SUP-000001", status, "--by", "ops");
+            var exit = await command.WaitAsync(TimeSpan.FromSeconds(60));
+            waits.Add(clock.Elapsed);
+            Assert.True(exit == 0, $"tickets set-status {status}: exit {exit}\n{command.Output}\n{command.Log}");
+            Assert.Equal(status, setup.Scalar<string>("SELECT status FROM tickets WHERE number = 'SUP-000001'"));
+            // Less than one busy timeout (5 s), process start included: it did not wait out a poll.
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(4), $"tickets set-status {status} took {clock.Elapsed.TotalSeconds:F1} s, started after {during[^1]} of {Messages} messages");
+        }
+
+        await DovecotRestartTests.EventuallyAsync(worker, "every message ingested", TimeSpan.FromSeconds(180), () => setup.Messages().Inbound == Messages);
+        await worker.StopAsync();
+        var (inbound, distinct, quarantined) = setup.Messages();
+        Assert.Equal((Messages, Messages, 0L), (inbound, distinct, quarantined));
+        Assert.True(during[^1] < Messages, $"the commands came after the drain ({during[^1]} of {Messages} in)");
+        Assert.DoesNotContain("database is locked", worker.Log, StringComparison.Ordinal);
+        FaultReport.Figures(output, string.Create(CultureInfo.InvariantCulture,
+            $"operator-during-drain: `tickets set-status` three times while a worker ingested 3,000 messages (at {string.Join(", ", during)}): each done in {string.Join(", ", waits.Select(w => $"{w.TotalSeconds:F1} s"))} (process start included), none refused; all ingested, lost {Messages - distinct}, duplicates {inbound - distinct}"));
+    }
+
     /// <summary>BEGIN EXCLUSIVE, tried every few milliseconds: SQLite's own wait would mostly miss the moments the worker's lock is free.</summary>
     private static void TakeExclusiveLock(SqliteConnection connection, TimeSpan limit)
     {

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Diagnostics;
 using System.Globalization;
 using Dapper;
 using MailTicketing.Storage.Dialects;
@@ -39,7 +40,9 @@ internal sealed class SqliteDialect : ISqlDialect, IAsyncDisposable
     // the waiter (a lease renewal, say) fails after busy_timeout although the lock was free
     // between every two batches.
     private readonly SemaphoreSlim _writeQueue = new(1, 1);
+    private readonly WriterSignal _writerSignal;
     private readonly TimeSpan _busyTimeout;
+    private readonly int _busyMilliseconds;
 
     public SqliteDialect(SqliteDatabaseOptions options)
     {
@@ -65,7 +68,9 @@ internal sealed class SqliteDialect : ISqlDialect, IAsyncDisposable
         // Per-connection settings, applied once when a connection is opened.
         var synchronous = options.Synchronous == SqliteSynchronous.Full ? "FULL" : "NORMAL";
         _busyTimeout = options.BusyTimeout;
-        var busyMs = ((long)options.BusyTimeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
+        _busyMilliseconds = (int)Math.Min(int.MaxValue, (long)options.BusyTimeout.TotalMilliseconds);
+        _writerSignal = new WriterSignal(fullPath);
+        var busyMs = _busyMilliseconds.ToString(CultureInfo.InvariantCulture);
         _checkpointer = new SqliteCheckpointer(connectionString, TimeSpan.FromMilliseconds(200));
         _pool = new SqliteConnectionPool(
             connectionString,
@@ -106,18 +111,19 @@ internal sealed class SqliteDialect : ISqlDialect, IAsyncDisposable
     }
 
     // BEGIN IMMEDIATE takes the write lock up front, so two ingesting sessions cannot both read
-    // "no ticket yet" and both create one; the second waits (busy_timeout) instead.
+    // "no ticket yet" and both create one; the second waits instead.
     public async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken)
     {
+        var waited = Stopwatch.StartNew();
         if (!await _writeQueue.WaitAsync(_busyTimeout, cancellationToken))
         {
             throw new SqliteException($"database is locked: another write of this process held it for {_busyTimeout.TotalSeconds:0.#} s", SQLitePCL.raw.SQLITE_BUSY);
         }
 
-        var turn = new WriteTurn(_writeQueue);
+        var turn = new WriteTurn(_writeQueue, _writerSignal);
         try
         {
-            var transaction = new SqliteUnitTransaction(Native(connection).BeginTransaction(deferred: false), connection, turn);
+            var transaction = new SqliteUnitTransaction(await BeginImmediateAsync(Native(connection), _busyTimeout - waited.Elapsed, cancellationToken), connection, turn);
             ((PreparedConnection)connection).WriteTurn = turn;
             return transaction;
         }
@@ -126,6 +132,56 @@ internal sealed class SqliteDialect : ISqlDialect, IAsyncDisposable
             turn.Release();
             throw;
         }
+    }
+
+    /// <summary>
+    /// BEGIN IMMEDIATE once the write lock is free, polled every millisecond while announced to
+    /// our writers in other processes (<see cref="WriterSignal"/>). SQLite's own wait
+    /// (busy_timeout) cannot do it: the bundled build has no usleep and sleeps whole seconds
+    /// between tries, which misses every gap a busy writer leaves.
+    /// </summary>
+    private async Task<SqliteTransaction> BeginImmediateAsync(SqliteConnection native, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        // A writer of another process that already waits goes first.
+        _writerSignal.GiveWay();
+        using var announcement = _writerSignal.Announce();
+        var handle = native.Handle ?? throw new InvalidOperationException("A write transaction needs an open connection.");
+        SQLitePCL.raw.sqlite3_busy_timeout(handle, 0);
+        try
+        {
+            var clock = Stopwatch.StartNew();
+            int rc;
+            while ((rc = TryWriteLock(handle)) is SQLitePCL.raw.SQLITE_BUSY or SQLitePCL.raw.SQLITE_LOCKED && clock.Elapsed < timeout)
+            {
+                await Task.Delay(1, cancellationToken);
+            }
+
+            if (rc != SQLitePCL.raw.SQLITE_OK)
+            {
+                SqliteException.ThrowExceptionForRC(rc, handle);
+            }
+
+            // Microsoft.Data.Sqlite must begin the transaction itself. Should a program that does
+            // not announce itself take the lock in the moment between, it tries again every
+            // 150 ms (with busy_timeout 0) instead of after SQLite's whole second.
+            return native.BeginTransaction(deferred: false);
+        }
+        finally
+        {
+            SQLitePCL.raw.sqlite3_busy_timeout(handle, _busyMilliseconds);
+        }
+    }
+
+    // Takes the write lock and gives it straight back: whether it is free, without waiting.
+    private static int TryWriteLock(SQLitePCL.sqlite3 handle)
+    {
+        var rc = SQLitePCL.raw.sqlite3_exec(handle, "BEGIN IMMEDIATE", null, null, out _);
+        if (rc == SQLitePCL.raw.SQLITE_OK)
+        {
+            SQLitePCL.raw.sqlite3_exec(handle, "ROLLBACK", null, null, out _);
+        }
+
+        return rc;
     }
 
     // A deferred transaction becomes a read snapshot at its first read and holds no write lock.

@@ -3,9 +3,10 @@ namespace MailTicketing.Storage.Sqlite;
 /// <summary>
 /// A writer's place at the head of the dialect's write queue, given back once: when its
 /// transaction ends or, should the transaction be left open, when its connection goes back to
-/// the pool (which closes a connection still inside a transaction).
+/// the pool (which closes a connection still inside a transaction). Before the next writer of
+/// this process may begin, a writer of another process that waits gets its gap.
 /// </summary>
-internal sealed class WriteTurn(SemaphoreSlim queue)
+internal sealed class WriteTurn(SemaphoreSlim queue, WriterSignal signal)
 {
     private int _released;
 
@@ -13,7 +14,14 @@ internal sealed class WriteTurn(SemaphoreSlim queue)
     {
         if (Interlocked.Exchange(ref _released, 1) == 0)
         {
-            queue.Release();
+            try
+            {
+                signal.GiveWay();
+            }
+            finally
+            {
+                queue.Release();
+            }
         }
     }
 }

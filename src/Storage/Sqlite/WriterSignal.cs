@@ -1,0 +1,75 @@
+using System.Diagnostics;
+
+namespace MailTicketing.Storage.Sqlite;
+
+/// <summary>
+/// A file beside the database through which a writer waiting for SQLite's write lock tells the
+/// writers of other processes (another worker, an operator's `tickets set-status`) to leave it a
+/// gap. SQLite's lock is not fair: a writer that commits and begins again at once (ingestion,
+/// batch after batch) frees it for microseconds, and a waiter in another process, polling,
+/// almost never lands in that gap. A waiter holds a shared lock on the file while it waits; a
+/// writer that has just committed and finds the file locked pauses until the waiter is in.
+/// Writers that do not know the file (an sqlite3 shell) are not helped and do not help.
+/// </summary>
+internal sealed class WriterSignal(string databasePath)
+{
+    // A waiter polls every millisecond; should it lose the lock in the moment before its
+    // transaction begins, Microsoft.Data.Sqlite tries again after 150 ms: the pause outlasts
+    // that, and otherwise only bounds the cost of a waiter that stalls.
+    private static readonly TimeSpan LongestPause = TimeSpan.FromMilliseconds(300);
+
+    public string Path { get; } = databasePath + "-writers";
+
+    /// <summary>Says "a writer waits" until disposed; null where the file cannot be opened (the wait then goes unannounced).</summary>
+    public IDisposable? Announce()
+    {
+        try
+        {
+            // .NET takes a shared advisory lock (flock LOCK_SH) for any sharing but None.
+            return File.OpenHandle(Path, FileMode.OpenOrCreate, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Called with the write lock just given back: pauses while a writer of another process waits for it.</summary>
+    public void GiveWay()
+    {
+        if (!SomeoneWaits())
+        {
+            return;
+        }
+
+        var paused = Stopwatch.StartNew();
+        do
+        {
+            Thread.Sleep(1);
+        }
+        while (SomeoneWaits() && paused.Elapsed < LongestPause);
+    }
+
+    private bool SomeoneWaits()
+    {
+        if (!File.Exists(Path))
+        {
+            return false; // no waiter ever announced itself here
+        }
+
+        try
+        {
+            // Exclusive (flock LOCK_EX, not blocking): refused while any waiter holds its shared lock.
+            using var probe = File.OpenHandle(Path, FileMode.Open, FileAccess.Read, FileShare.None);
+            return false;
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+        catch (IOException)
+        {
+            return true;
+        }
+    }
+}
