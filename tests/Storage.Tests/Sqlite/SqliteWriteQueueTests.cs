@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using MailTicketing.Storage.Tests.Support;
+using MailTicketing.Tickets.Ports;
 
 namespace MailTicketing.Storage.Tests.Sqlite;
 
@@ -28,19 +30,8 @@ public sealed class SqliteWriteQueueTests : IAsyncLifetime
         await database.MigrateAsync(CancellationToken.None);
         var store = database.CreateTicketStore();
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(6));
-        var busyBatches = 0;
-        var busyWriter = Task.Run(async () =>
-        {
-            while (!stop.IsCancellationRequested)
-            {
-                await using var session = await store.BeginAsync(CancellationToken.None);
-                await session.AllocateTicketNumberAsync("SUP");
-                // A batch's work while it holds the lock; the next batch begins right after the commit.
-                Thread.Sleep(20);
-                await session.CommitAsync();
-                busyBatches++;
-            }
-        });
+        var busyBatches = new StrongBox<int>();
+        var busyWriter = BackToBackBatchesAsync(store, busyBatches, stop.Token);
 
         await Task.Delay(300);
         var waited = Stopwatch.StartNew();
@@ -53,7 +44,7 @@ public sealed class SqliteWriteQueueTests : IAsyncLifetime
         waited.Stop();
         await stop.CancelAsync();
         await busyWriter;
-        Assert.True(busyBatches > 10, $"the busy writer committed {busyBatches} batches");
+        Assert.True(busyBatches.Value > 10, $"the busy writer committed {busyBatches.Value} batches");
         // One batch (20 ms) ahead of it at most, with room for a slow machine; SQLite's polling gave up after 1 s.
         Assert.True(waited.Elapsed < TimeSpan.FromMilliseconds(500), $"the second write waited {waited.Elapsed.TotalMilliseconds:F0} ms");
     }
@@ -68,18 +59,8 @@ public sealed class SqliteWriteQueueTests : IAsyncLifetime
         await using var operatorCommand = new SqliteDatabase(new SqliteDatabaseOptions { Path = path, BusyTimeout = TimeSpan.FromSeconds(2) });
         var busyStore = draining.CreateTicketStore();
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(8));
-        var busyBatches = 0;
-        var busyWriter = Task.Run(async () =>
-        {
-            while (!stop.IsCancellationRequested)
-            {
-                await using var session = await busyStore.BeginAsync(CancellationToken.None);
-                await session.AllocateTicketNumberAsync("SUP");
-                Thread.Sleep(20);
-                await session.CommitAsync();
-                Interlocked.Increment(ref busyBatches);
-            }
-        });
+        var busyBatches = new StrongBox<int>();
+        var busyWriter = BackToBackBatchesAsync(busyStore, busyBatches, stop.Token);
 
         await Task.Delay(300);
         var waits = new List<TimeSpan>();
@@ -97,13 +78,26 @@ public sealed class SqliteWriteQueueTests : IAsyncLifetime
             await Task.Delay(100);
         }
 
-        var batchesBefore = Volatile.Read(ref busyBatches);
+        var batchesBefore = Volatile.Read(ref busyBatches.Value);
         await Task.Delay(300);
-        Assert.True(Volatile.Read(ref busyBatches) > batchesBefore, "the busy writer stopped after giving way");
+        Assert.True(Volatile.Read(ref busyBatches.Value) > batchesBefore, "the busy writer stopped after giving way");
         await stop.CancelAsync();
         await busyWriter;
         // A batch (20 ms) ahead at most, with room for a slow machine; without the gap the other
         // process's write waited out its 2 s busy timeout and failed with 'database is locked'.
         Assert.All(waits, w => Assert.True(w < TimeSpan.FromMilliseconds(500), $"waits {string.Join(", ", waits.Select(x => $"{x.TotalMilliseconds:F0} ms"))}"));
     }
+
+    /// <summary>Ingestion's pattern: a batch holds the lock for its work (20 ms), and the next begins right after the commit.</summary>
+    private static Task BackToBackBatchesAsync(ITicketStore store, StrongBox<int> committed, CancellationToken stop) => Task.Run(async () =>
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            await using var session = await store.BeginAsync(CancellationToken.None);
+            await session.AllocateTicketNumberAsync("SUP");
+            Thread.Sleep(20);
+            await session.CommitAsync();
+            Interlocked.Increment(ref committed.Value);
+        }
+    });
 }
