@@ -7,9 +7,10 @@ namespace MailTicketing.Storage.Sqlite;
 /// writers of other processes (another worker, an operator's `tickets set-status`) to leave it a
 /// gap. SQLite's lock is not fair: a writer that commits and begins again at once (ingestion,
 /// batch after batch) frees it for microseconds, and a waiter in another process, polling,
-/// almost never lands in that gap. A waiter holds a shared lock on the file while it waits; a
-/// writer that has just committed and finds the file locked pauses until the waiter is in.
-/// Writers that do not know the file (an sqlite3 shell) are not helped and do not help.
+/// almost never lands in that gap. A writer holds a shared lock on the file from the moment it
+/// asks for the write lock until its transaction has begun; a writer about to ask, or that has
+/// just committed, and finds the file locked pauses until the other is in. Writers that do not
+/// know the file (an sqlite3 shell) are not helped and do not help.
 /// </summary>
 internal sealed class WriterSignal(string databasePath)
 {
@@ -20,7 +21,7 @@ internal sealed class WriterSignal(string databasePath)
 
     public string Path { get; } = databasePath + "-writers";
 
-    /// <summary>Says "a writer waits" until disposed; null where the file cannot be opened (the wait then goes unannounced).</summary>
+    /// <summary>Says "a writer asks for the lock" until disposed; null where the file cannot be opened (the writer then goes unannounced).</summary>
     public IDisposable? Announce()
     {
         try
@@ -34,7 +35,7 @@ internal sealed class WriterSignal(string databasePath)
         }
     }
 
-    /// <summary>Called with the write lock just given back: pauses while a writer of another process waits for it.</summary>
+    /// <summary>Before asking for the write lock and after giving it back: pauses while a writer of another process asks for it.</summary>
     public void GiveWay()
     {
         if (!SomeoneWaits())
