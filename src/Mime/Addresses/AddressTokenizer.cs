@@ -1,4 +1,5 @@
 using System.Buffers;
+using MailTicketing.Mime.Text;
 
 namespace MailTicketing.Mime;
 
@@ -40,7 +41,7 @@ internal static class AddressTokenizer
             {
                 case (byte)'(':
                     kind = AddressTokenKind.Comment;
-                    i = SkipComment(s, i);
+                    i = HeaderTokens.SkipComment(s, i);
                     break;
                 case (byte)'"':
                     i = FindClosing(s, i + 1, (byte)'"');
@@ -148,32 +149,5 @@ internal static class AddressTokenizer
         }
 
         return -1;
-    }
-
-    // Nested comments (RFC 5322 §3.2.2); an unterminated one runs to the end of the value.
-    private static int SkipComment(ReadOnlySpan<byte> s, int i)
-    {
-        var depth = 0;
-        for (; i < s.Length; i++)
-        {
-            switch (s[i])
-            {
-                case (byte)'\\':
-                    i++;
-                    break;
-                case (byte)'(':
-                    depth++;
-                    break;
-                case (byte)')':
-                    if (--depth == 0)
-                    {
-                        return i + 1;
-                    }
-
-                    break;
-            }
-        }
-
-        return s.Length;
     }
 }

@@ -51,7 +51,7 @@ internal static class RegexFactory
                     i++;
                     break;
                 case '[':
-                    i = SkipClass(p, i);
+                    i = RegexLiteral.ClassEnd(p, i);
                     break;
                 case '(':
                     groups.Push((i, false));
@@ -84,27 +84,6 @@ internal static class RegexFactory
         }
 
         return null;
-    }
-
-    private static int SkipClass(string p, int i)
-    {
-        i++;
-        if (i < p.Length && p[i] == '^')
-        {
-            i++;
-        }
-
-        if (i < p.Length && p[i] == ']')
-        {
-            i++;
-        }
-
-        while (i < p.Length && p[i] != ']')
-        {
-            i += p[i] == '\\' ? 2 : 1;
-        }
-
-        return i;
     }
 
     private static int SkipGroupHeader(string p, int i)

@@ -270,7 +270,8 @@ internal static class RegexLiteral
         return -1;
     }
 
-    private static int ClassEnd(string p, int i)
+    /// <summary>The index of the ']' that closes the character class opening at <paramref name="i"/> (a leading ']' is a member), or the end.</summary>
+    internal static int ClassEnd(string p, int i)
     {
         i++;
         if (i < p.Length && p[i] == '^')
