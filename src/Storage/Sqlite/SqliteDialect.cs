@@ -120,7 +120,7 @@ internal sealed class SqliteDialect : ISqlDialect, IAsyncDisposable
             throw new SqliteException($"database is locked: another write of this process held it for {_busyTimeout.TotalSeconds:0.#} s", SQLitePCL.raw.SQLITE_BUSY);
         }
 
-        var turn = new WriteTurn(_writeQueue, _writerSignal);
+        var turn = new WriteTurn(_writeQueue);
         try
         {
             var transaction = new SqliteUnitTransaction(await BeginImmediateAsync(Native(connection), _busyTimeout - waited.Elapsed, cancellationToken), connection, turn);
@@ -142,8 +142,9 @@ internal sealed class SqliteDialect : ISqlDialect, IAsyncDisposable
     /// </summary>
     private async Task<SqliteTransaction> BeginImmediateAsync(SqliteConnection native, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        // A writer of another process that already waits goes first.
-        _writerSignal.GiveWay();
+        // A writer of another process that waits goes first: checked before every BEGIN, so a
+        // writer that commits and begins again at once (ingestion) leaves it the gap.
+        await _writerSignal.GiveWayAsync(cancellationToken);
         using var announcement = _writerSignal.Announce();
         var handle = native.Handle ?? throw new InvalidOperationException("A write transaction needs an open connection.");
         SQLitePCL.raw.sqlite3_busy_timeout(handle, 0);

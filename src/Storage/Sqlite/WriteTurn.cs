@@ -3,10 +3,9 @@ namespace MailTicketing.Storage.Sqlite;
 /// <summary>
 /// A writer's place at the head of the dialect's write queue, given back once: when its
 /// transaction ends or, should the transaction be left open, when its connection goes back to
-/// the pool (which closes a connection still inside a transaction). Before the next writer of
-/// this process may begin, a writer of another process that waits gets its gap.
+/// the pool (which closes a connection still inside a transaction).
 /// </summary>
-internal sealed class WriteTurn(SemaphoreSlim queue, WriterSignal signal)
+internal sealed class WriteTurn(SemaphoreSlim queue)
 {
     private int _released;
 
@@ -14,14 +13,7 @@ internal sealed class WriteTurn(SemaphoreSlim queue, WriterSignal signal)
     {
         if (Interlocked.Exchange(ref _released, 1) == 0)
         {
-            try
-            {
-                signal.GiveWay();
-            }
-            finally
-            {
-                queue.Release();
-            }
+            queue.Release();
         }
     }
 }

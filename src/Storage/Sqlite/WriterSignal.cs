@@ -8,9 +8,9 @@ namespace MailTicketing.Storage.Sqlite;
 /// gap. SQLite's lock is not fair: a writer that commits and begins again at once (ingestion,
 /// batch after batch) frees it for microseconds, and a waiter in another process, polling,
 /// almost never lands in that gap. A writer holds a shared lock on the file from the moment it
-/// asks for the write lock until its transaction has begun; a writer about to ask, or that has
-/// just committed, and finds the file locked pauses until the other is in. Writers that do not
-/// know the file (an sqlite3 shell) are not helped and do not help.
+/// asks for the write lock until its transaction has begun; a writer about to ask that finds
+/// the file locked by another waits until the other is in. Writers that do not know the file
+/// (an sqlite3 shell) are not helped and do not help.
 /// </summary>
 internal sealed class WriterSignal(string databasePath)
 {
@@ -35,8 +35,8 @@ internal sealed class WriterSignal(string databasePath)
         }
     }
 
-    /// <summary>Before asking for the write lock and after giving it back: pauses while a writer of another process asks for it.</summary>
-    public void GiveWay()
+    /// <summary>Before asking for the write lock: waits while a writer of another process asks for it.</summary>
+    public async Task GiveWayAsync(CancellationToken cancellationToken)
     {
         if (!SomeoneWaits())
         {
@@ -46,7 +46,7 @@ internal sealed class WriterSignal(string databasePath)
         var paused = Stopwatch.StartNew();
         do
         {
-            Thread.Sleep(1);
+            await Task.Delay(1, cancellationToken);
         }
         while (SomeoneWaits() && paused.Elapsed < LongestPause);
     }
